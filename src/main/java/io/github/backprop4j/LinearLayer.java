@@ -1,0 +1,206 @@
+package io.github.backprop4j;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.internal.Checks.checkState;
+
+import io.github.backprop4j.activation.Activation;
+import io.github.backprop4j.math.Matrices;
+import io.github.backprop4j.optim.Optimizer;
+import java.util.Random;
+
+/**
+ * A dense (fully connected) layer: computes {@code A = f(X·W + b)}.
+ *
+ * <p>Shapes, one row per sample: input {@code X [batch × inputs]}, weights
+ * {@code W [inputs × outputs]}, bias {@code b [1 × outputs]} (broadcast over rows), output
+ * {@code A [batch × outputs]}. {@link #forward} caches {@code X}, {@code Z} and {@code A};
+ * {@link #backward} uses them to compute the gradients, hands them to the optimizer (which
+ * updates {@code W} and {@code b} in place) and returns the gradient for the layer below.
+ *
+ * <p>Initial weights are drawn from {@code N(0, s²)} with {@code s} chosen by the activation
+ * ({@link Activation#initialWeightStd}: He for ReLU, Glorot otherwise); biases start at 0.
+ * A layer is mutable and not thread-safe.
+ *
+ * <pre>{@code
+ * LinearLayer hidden = new LinearLayer(4, 10, new ReLU(), 42L);
+ * double[][] a = hidden.forward(x);                 // [batch × 10]
+ * double[][] dX = hidden.backward(dA, new Sgd(0.1)); // updates W and b, returns ∂L/∂X
+ * }</pre>
+ */
+public final class LinearLayer {
+
+    /** The seed used by {@link #LinearLayer(int, int, Activation)}. */
+    public static final long DEFAULT_SEED = 42L;
+
+    private final Activation activation;
+    private final double[][] weights;   // W [inputs × outputs]
+    private final double[][] bias;      // b [1 × outputs], a matrix so the optimizer treats it like W
+
+    // What forward caches for backward; null when there is nothing to go back through.
+    private double[][] input;           // X [batch × inputs]
+    private double[][] preActivation;   // Z [batch × outputs]
+    private double[][] output;          // A [batch × outputs]
+
+    /**
+     * A layer with weights drawn from {@code new Random(DEFAULT_SEED)}; stands for
+     * {@code new LinearLayer(inputs, outputs, activation, new Random(LinearLayer.DEFAULT_SEED))}.
+     */
+    public LinearLayer(int inputs, int outputs, Activation activation) {
+        this(inputs, outputs, activation, new Random(DEFAULT_SEED));
+    }
+
+    /** A layer with weights drawn from {@code new Random(seed)}. */
+    public LinearLayer(int inputs, int outputs, Activation activation, long seed) {
+        this(inputs, outputs, activation, new Random(seed));
+    }
+
+    /**
+     * A layer with weights drawn from {@code random}.
+     *
+     * @param inputs     number of input features, &gt; 0
+     * @param outputs    number of units, &gt; 0
+     * @param activation the non-linearity {@code f}
+     * @param random     source of the initial weights; advanced by {@code inputs · outputs} draws
+     */
+    public LinearLayer(int inputs, int outputs, Activation activation, Random random) {
+        checkArgument(inputs > 0, "inputs must be > 0, got %d", inputs);
+        checkArgument(outputs > 0, "outputs must be > 0, got %d", outputs);
+        this.activation = checkNotNull(activation, "activation");
+        checkNotNull(random, "random");
+        double std = activation.initialWeightStd(inputs, outputs);
+        this.weights = new double[inputs][outputs];
+        for (double[] row : weights) {
+            for (int j = 0; j < outputs; j++) {
+                // W_ij ~ N(0, std²)
+                row[j] = std * random.nextGaussian();
+            }
+        }
+        this.bias = new double[1][outputs];
+    }
+
+    /**
+     * A layer with the given parameters (copied), e.g. to restore a trained model.
+     *
+     * @param weights    {@code W [inputs × outputs]}, finite, not modified
+     * @param bias       {@code b}, length {@code outputs}, finite, not modified
+     * @param activation the non-linearity {@code f}
+     */
+    public LinearLayer(double[][] weights, double[] bias, Activation activation) {
+        Matrices.checkMatrix(weights, "weights");
+        Matrices.checkFinite(weights, "weights");
+        checkNotNull(bias, "bias");
+        checkArgument(bias.length == weights[0].length,
+                "bias has %d entries but weights %s have %d columns", bias.length,
+                Matrices.shape(weights), weights[0].length);
+        Matrices.checkFinite(new double[][] {bias}, "bias");
+        this.activation = checkNotNull(activation, "activation");
+        this.weights = Matrices.copy(weights);
+        this.bias = new double[][] {bias.clone()};
+    }
+
+    /**
+     * Training forward pass: computes {@code A = f(X·W + b)} and caches {@code X}, {@code Z} and
+     * {@code A} for {@link #backward}.
+     *
+     * @param input {@code X [batch × inputs]}, not modified (kept by reference until backward)
+     * @return a new {@code [batch × outputs]} matrix
+     * @throws IllegalArgumentException if {@code X} is not {@code [batch × inputs]}
+     */
+    public double[][] forward(double[][] input) {
+        checkInput(input);
+        // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
+        double[][] z = Matrices.addRowVector(Matrices.multiply(input, weights), bias[0]);
+        // A = f(Z)
+        double[][] a = activation.forward(z);
+        this.input = input;
+        this.preActivation = z;
+        this.output = a;
+        return a;
+    }
+
+    /** Inference: {@code A = f(X·W + b)} like {@link #forward}, but caches nothing. */
+    double[][] predict(double[][] input) {
+        checkInput(input);
+        return activation.forward(Matrices.addRowVector(Matrices.multiply(input, weights), bias[0]));
+    }
+
+    /**
+     * Backward pass for the batch of the last {@link #forward}: computes the gradients, has
+     * {@code optimizer} update {@code W} and {@code b}, and returns the gradient for the layer
+     * below. The cache is consumed: a second call without a new forward throws.
+     *
+     * <p>{@code dA} is the gradient of the (batch-mean) loss, so {@code dW} and {@code db} below
+     * are already batch means; nothing here divides by the batch size.
+     *
+     * @param outputGradient {@code dA = ∂L/∂A [batch × outputs]}, not modified
+     * @param optimizer      applies the update to {@code W} and {@code b}
+     * @return {@code dA_prev = ∂L/∂X [batch × inputs]}, computed with {@code W} before the update
+     * @throws IllegalStateException    if there was no forward pass since the last backward
+     * @throws IllegalArgumentException if {@code dA}'s shape differs from the forward output's
+     */
+    public double[][] backward(double[][] outputGradient, Optimizer optimizer) {
+        checkState(output != null, "backward called without a forward pass before it (%s)", this);
+        checkNotNull(optimizer, "optimizer");
+        Matrices.checkMatrix(outputGradient, "backward: output gradient dA");
+        checkArgument(Matrices.shape(outputGradient).equals(Matrices.shape(output)),
+                "backward: output gradient dA is %s but the forward output A was %s",
+                Matrices.shape(outputGradient), Matrices.shape(output));
+        // dZ = dA ⊙ f'(Z)   (the activation's own chain rule; a Jacobian product for softmax)
+        double[][] dZ = activation.backward(preActivation, output, outputGradient);
+        // dW = Xᵀ·dZ        [in×B]·[B×out] = [in×out]
+        double[][] dW = Matrices.multiplyTransA(input, dZ);
+        // db = 1ᵀ·dZ        column sums, [1×out]
+        double[][] db = {Matrices.sumColumns(dZ)};
+        // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
+        double[][] dInput = Matrices.multiplyTransB(dZ, weights);
+        optimizer.update(weights, dW);
+        optimizer.update(bias, db);
+        input = null;
+        preActivation = null;
+        output = null;
+        return dInput;
+    }
+
+    private void checkInput(double[][] x) {
+        Matrices.checkMatrix(x, "layer input X");
+        checkArgument(x[0].length == inputs(),
+                "%s expects %d features per row, got input X %s", this, inputs(), Matrices.shape(x));
+    }
+
+    /** Number of input features. */
+    public int inputs() {
+        return weights.length;
+    }
+
+    /** Number of units (output columns). */
+    public int outputs() {
+        return weights[0].length;
+    }
+
+    /** The activation {@code f}. */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** A copy of the weights {@code W [inputs × outputs]}. */
+    public double[][] weights() {
+        return Matrices.copy(weights);
+    }
+
+    /** A copy of the bias {@code b}, length {@code outputs}. */
+    public double[] bias() {
+        return bias[0].clone();
+    }
+
+    /** Number of trainable numbers, {@code inputs · outputs + outputs}. */
+    public int parameterCount() {
+        return inputs() * outputs() + outputs();
+    }
+
+    /** E.g. {@code Dense(4→10, ReLU)}. */
+    @Override
+    public String toString() {
+        return "Dense(" + inputs() + "→" + outputs() + ", " + activation + ")";
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.backprop4j.activation;
+
+/**
+ * A non-linearity {@code A = f(Z)} applied to a layer's pre-activations, with its backward pass.
+ *
+ * <p>Shapes: {@code Z}, {@code A} and both gradients are {@code [batch × units]}, one row per
+ * sample. Implementations are stateless and immutable, so one instance may be shared by several
+ * layers and threads: the layer caches {@code Z} and {@code A} from the forward pass and hands
+ * them back to {@link #backward}.
+ *
+ * <pre>{@code
+ * Activation relu = new ReLU();
+ * double[][] a  = relu.forward(z);            // A  = max(0, Z)
+ * double[][] dz = relu.backward(z, a, da);    // dZ = dA ⊙ [Z > 0]
+ * }</pre>
+ */
+public interface Activation {
+
+    /**
+     * Computes {@code A = f(Z)}.
+     *
+     * @param z pre-activations {@code [batch × units]}, not modified
+     * @return a new matrix of the same shape
+     */
+    double[][] forward(double[][] z);
+
+    /**
+     * Chain rule through {@code f}: given the incoming gradient {@code dA = ∂L/∂A}, returns
+     * {@code dZ = ∂L/∂Z}. For an element-wise {@code f} that is {@code dA ⊙ f'(Z)}; for softmax it
+     * is the full Jacobian-vector product.
+     *
+     * @param z              the pre-activations the forward pass received, not modified
+     * @param a              what the forward pass returned for {@code z}, not modified
+     * @param outputGradient {@code dA}, same shape as {@code a}, not modified
+     * @return a new matrix {@code dZ} of the same shape
+     * @throws IllegalArgumentException if the three shapes differ
+     */
+    double[][] backward(double[][] z, double[][] a, double[][] outputGradient);
+
+    /**
+     * Standard deviation for the zero-mean normal initial weights of a layer using this activation.
+     * The default is Glorot/Xavier, {@code sqrt(2 / (fanIn + fanOut))}, which keeps the variance of
+     * activations and gradients about constant through {@code tanh}- and sigmoid-like units
+     * (Glorot &amp; Bengio, 2010).
+     *
+     * @param fanIn  the layer's number of inputs
+     * @param fanOut the layer's number of outputs
+     */
+    default double initialWeightStd(int fanIn, int fanOut) {
+        return Math.sqrt(2.0 / (fanIn + fanOut));
+    }
+}

@@ -1,0 +1,336 @@
+package io.github.backprop4j.math;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+
+/**
+ * Shape-checked operations on plain {@code double[][]} matrices, rows first ({@code a[row][column]}).
+ *
+ * <p>Every method checks its arguments before it computes: a {@code null} matrix, a matrix with
+ * no rows or no columns, rows of different lengths, or shapes that do not fit together raise
+ * {@link IllegalArgumentException} naming the operation and both shapes, e.g.
+ * {@code "multiply: 4x3 · 5x2, inner dimensions differ (3 vs 5)"}. Inputs are never modified;
+ * every result is a new array, so an output never aliases an input.
+ *
+ * <pre>{@code
+ * double[][] z = Matrices.addRowVector(Matrices.multiply(x, w), b);   // Z = X·W + b
+ * }</pre>
+ */
+public final class Matrices {
+
+    private Matrices() {
+    }
+
+    /** Returns {@code "rows x columns"} of {@code a}, e.g. {@code "4x3"}; {@code "null"} for null. */
+    public static String shape(double[][] a) {
+        if (a == null) {
+            return "null";
+        }
+        return a.length + "x" + (a.length == 0 || a[0] == null ? 0 : a[0].length);
+    }
+
+    /**
+     * Checks that {@code a} is a non-empty rectangular matrix and returns it.
+     *
+     * @param a    the matrix, not modified
+     * @param name what to call it in the error message, e.g. {@code "features"}
+     * @throws IllegalArgumentException naming the first row whose length differs from row 0
+     */
+    public static double[][] checkMatrix(double[][] a, String name) {
+        checkArgument(a != null, "%s must not be null", name);
+        checkArgument(a.length > 0, "%s must have at least one row, got 0 rows", name);
+        checkArgument(a[0] != null, "%s row 0 is null", name);
+        int columns = a[0].length;
+        checkArgument(columns > 0, "%s must have at least one column, got 0 columns", name);
+        for (int i = 1; i < a.length; i++) {
+            checkArgument(a[i] != null, "%s row %d is null", name, i);
+            checkArgument(a[i].length == columns,
+                    "%s rows differ in length: row 0 has %d columns, row %d has %d",
+                    name, columns, i, a[i].length);
+        }
+        return a;
+    }
+
+    /**
+     * Checks that every entry of {@code a} is finite (neither NaN nor infinite).
+     *
+     * @throws IllegalArgumentException naming the row and column of the first bad value
+     */
+    public static void checkFinite(double[][] a, String name) {
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                checkArgument(Double.isFinite(a[i][j]),
+                        "%s row %d, column %d is %s; every value must be finite", name, i, j, a[i][j]);
+            }
+        }
+    }
+
+    /** Returns a new {@code rows x columns} matrix of zeros. */
+    public static double[][] zeros(int rows, int columns) {
+        checkArgument(rows > 0 && columns > 0, "zeros: shape must be positive, got %dx%d", rows, columns);
+        return new double[rows][columns];
+    }
+
+    /** Returns a deep copy of {@code a} (not modified). */
+    public static double[][] copy(double[][] a) {
+        checkMatrix(a, "copy: argument");
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /**
+     * Matrix product {@code C = A·B}.
+     *
+     * @param a {@code [n×k]}, not modified
+     * @param b {@code [k×m]}, not modified
+     * @return a new {@code [n×m]} matrix
+     */
+    public static double[][] multiply(double[][] a, double[][] b) {
+        checkMatrix(a, "multiply: left operand");
+        checkMatrix(b, "multiply: right operand");
+        checkInner("multiply", " · ", a, b, a[0].length, b.length);
+        int n = a.length;
+        int k = b.length;
+        int m = b[0].length;
+        double[][] c = new double[n][m];
+        // C[i][j] = Σ_p A[i][p]·B[p][j]; the i-p-j order streams rows of B and C (cache friendly).
+        for (int i = 0; i < n; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i];
+            for (int p = 0; p < k; p++) {
+                axpy(ai[p], b[p], ci, m);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Product with the left operand transposed, {@code C = Aᵀ·B}, without building {@code Aᵀ}.
+     *
+     * @param a {@code [k×n]}, not modified
+     * @param b {@code [k×m]}, not modified
+     * @return a new {@code [n×m]} matrix
+     */
+    public static double[][] multiplyTransA(double[][] a, double[][] b) {
+        checkMatrix(a, "multiplyTransA: left operand");
+        checkMatrix(b, "multiplyTransA: right operand");
+        checkInner("multiplyTransA", "ᵀ · ", a, b, a.length, b.length);
+        int k = a.length;
+        int n = a[0].length;
+        int m = b[0].length;
+        double[][] c = new double[n][m];
+        // C[i][j] = Σ_p A[p][i]·B[p][j]: each row p of A and B adds an outer product to C.
+        for (int p = 0; p < k; p++) {
+            double[] ap = a[p];
+            double[] bp = b[p];
+            for (int i = 0; i < n; i++) {
+                axpy(ap[i], bp, c[i], m);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Product with the right operand transposed, {@code C = A·Bᵀ}, without building {@code Bᵀ}.
+     *
+     * @param a {@code [n×k]}, not modified
+     * @param b {@code [m×k]}, not modified
+     * @return a new {@code [n×m]} matrix
+     */
+    public static double[][] multiplyTransB(double[][] a, double[][] b) {
+        checkMatrix(a, "multiplyTransB: left operand");
+        checkMatrix(b, "multiplyTransB: right operand");
+        checkInner("multiplyTransB", " · ", a, b, a[0].length, b[0].length);
+        int n = a.length;
+        int m = b.length;
+        double[][] c = new double[n][m];
+        // C[i][j] = A[i] · B[j] (dot product of two rows).
+        for (int i = 0; i < n; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i];
+            for (int j = 0; j < m; j++) {
+                ci[j] = dot(ai, b[j]);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Adds a row vector to every row, {@code C = A + 1·r} (broadcast over rows).
+     *
+     * @param a {@code [n×m]}, not modified
+     * @param r length {@code m}, not modified
+     * @return a new {@code [n×m]} matrix
+     */
+    public static double[][] addRowVector(double[][] a, double[] r) {
+        checkMatrix(a, "addRowVector: matrix");
+        checkArgument(r != null, "addRowVector: row vector must not be null");
+        checkArgument(r.length == a[0].length,
+                "addRowVector: %s + 1x%d, the row vector must have %d entries", shape(a), r.length, a[0].length);
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] ci = new double[r.length];
+            for (int j = 0; j < r.length; j++) {
+                ci[j] = ai[j] + r[j];
+            }
+            c[i] = ci;
+        }
+        return c;
+    }
+
+    /** Element-wise sum {@code C = A + B}; both {@code [n×m]}, not modified. */
+    public static double[][] add(double[][] a, double[][] b) {
+        checkSameShape("add", a, b);
+        double[][] c = new double[a.length][a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < c[i].length; j++) {
+                c[i][j] = a[i][j] + b[i][j];
+            }
+        }
+        return c;
+    }
+
+    /** Element-wise difference {@code C = A − B}; both {@code [n×m]}, not modified. */
+    public static double[][] subtract(double[][] a, double[][] b) {
+        checkSameShape("subtract", a, b);
+        double[][] c = new double[a.length][a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < c[i].length; j++) {
+                c[i][j] = a[i][j] - b[i][j];
+            }
+        }
+        return c;
+    }
+
+    /** Element-wise (Hadamard) product {@code C = A ⊙ B}; both {@code [n×m]}, not modified. */
+    public static double[][] hadamard(double[][] a, double[][] b) {
+        checkSameShape("hadamard", a, b);
+        double[][] c = new double[a.length][a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < c[i].length; j++) {
+                c[i][j] = a[i][j] * b[i][j];
+            }
+        }
+        return c;
+    }
+
+    /** Scalar multiple {@code C = s·A}; {@code a} not modified. */
+    public static double[][] scale(double s, double[][] a) {
+        checkMatrix(a, "scale: matrix");
+        double[][] c = new double[a.length][a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < c[i].length; j++) {
+                c[i][j] = s * a[i][j];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Column sums, {@code s[j] = Σ_i A[i][j]} (the bias gradient {@code db = 1ᵀ·dZ}).
+     *
+     * @param a {@code [n×m]}, not modified
+     * @return a new array of length {@code m}
+     */
+    public static double[] sumColumns(double[][] a) {
+        checkMatrix(a, "sumColumns: matrix");
+        double[] s = new double[a[0].length];
+        for (double[] row : a) {
+            for (int j = 0; j < s.length; j++) {
+                s[j] += row[j];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Index of the largest entry of each row; the first one wins a tie.
+     *
+     * @param a {@code [n×m]}, not modified
+     * @return a new array of length {@code n}
+     */
+    public static int[] argmaxRows(double[][] a) {
+        checkMatrix(a, "argmaxRows: matrix");
+        int[] best = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double[] row = a[i];
+            int arg = 0;
+            for (int j = 1; j < row.length; j++) {
+                if (row[j] > row[arg]) {
+                    arg = j;
+                }
+            }
+            best[i] = arg;
+        }
+        return best;
+    }
+
+    /**
+     * One-hot encoding: row {@code i} has a 1 in column {@code labels[i]} and 0 elsewhere.
+     *
+     * @param labels  class indices in {@code [0, classes)}, not modified
+     * @param classes number of columns
+     * @return a new {@code [labels.length × classes]} matrix
+     */
+    public static double[][] oneHot(int[] labels, int classes) {
+        checkArgument(labels != null, "oneHot: labels must not be null");
+        checkArgument(labels.length > 0, "oneHot: labels must not be empty");
+        checkArgument(classes > 0, "oneHot: classes must be > 0, got %d", classes);
+        double[][] y = new double[labels.length][classes];
+        for (int i = 0; i < labels.length; i++) {
+            checkArgument(labels[i] >= 0 && labels[i] < classes,
+                    "oneHot: label at index %d is %d, expected a class index in [0, %d)", i, labels[i], classes);
+            y[i][labels[i]] = 1.0;
+        }
+        return y;
+    }
+
+    /**
+     * Gathers rows {@code indices[from..to)} of {@code a} into a new matrix. The rows are shared,
+     * not copied: treat the result as read-only.
+     *
+     * @param a       {@code [n×m]}, not modified
+     * @param indices row indices in {@code [0, n)}, not modified
+     */
+    public static double[][] selectRows(double[][] a, int[] indices, int from, int to) {
+        checkArgument(from >= 0 && from < to && to <= indices.length,
+                "selectRows: range [%d, %d) is not a non-empty part of %d indices", from, to, indices.length);
+        double[][] rows = new double[to - from][];
+        for (int i = from; i < to; i++) {
+            checkArgument(indices[i] >= 0 && indices[i] < a.length,
+                    "selectRows: index %d is out of range for %d rows", indices[i], a.length);
+            rows[i - from] = a[indices[i]];
+        }
+        return rows;
+    }
+
+    // y[0..n) += alpha · x[0..n)
+    private static void axpy(double alpha, double[] x, double[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += alpha * x[j];
+        }
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double sum = 0.0;
+        for (int j = 0; j < x.length; j++) {
+            sum += x[j] * y[j];
+        }
+        return sum;
+    }
+
+    private static void checkInner(String op, String symbol, double[][] a, double[][] b, int left, int right) {
+        checkArgument(left == right, "%s: %s%s%s, inner dimensions differ (%d vs %d)",
+                op, shape(a), symbol, shape(b), left, right);
+    }
+
+    private static void checkSameShape(String op, double[][] a, double[][] b) {
+        checkMatrix(a, op + ": left operand");
+        checkMatrix(b, op + ": right operand");
+        checkArgument(a.length == b.length && a[0].length == b[0].length,
+                "%s: %s and %s, shapes differ", op, shape(a), shape(b));
+    }
+}
