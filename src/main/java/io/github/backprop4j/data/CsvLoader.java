@@ -1,0 +1,165 @@
+package io.github.backprop4j.data;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.internal.Checks.checkNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Loads a classification data set from CSV with commons-csv: numeric feature columns and one
+ * label column. Immutable; each {@code with...} method returns a loader with one option changed.
+ *
+ * <p>Defaults: a header row; the label is the last column; comma-separated; class indices given
+ * in {@link ClassOrder#SORTED} order. Accepted: a UTF-8 byte-order mark, CRLF or LF line endings,
+ * quoted fields (with commas or line breaks inside), blank lines (skipped), spaces around numbers.
+ * Refused with a {@link DataFormatException} naming the source, line and column: anything in a
+ * feature cell that is not a plain finite decimal number (empty, {@code abc}, {@code NaN},
+ * {@code 1e400}, {@code 0x1p3}, {@code 1.5d}), rows with too few or too many cells, an empty file
+ * or a header without rows, duplicate or empty header names, an unterminated quote, bytes that
+ * are not UTF-8, and a label column that does not exist. No row is ever dropped or padded.
+ *
+ * <pre>{@code
+ * Dataset data = new CsvLoader().withLabelColumn("species").load(Path.of("iris.csv"));
+ * Dataset semi = new CsvLoader().withDelimiter(';').withLabelColumn(0).load(reader, "upload");
+ * }</pre>
+ */
+public final class CsvLoader {
+
+    /** How class names map to class indices. */
+    public enum ClassOrder {
+        /**
+         * Sorted: numerically when every label is a number ({@code "2" < "10"}), else as strings.
+         * The mapping depends only on which labels occur, not on the row order.
+         */
+        SORTED,
+        /** In the order the labels first occur in the file. */
+        FIRST_SEEN
+    }
+
+    private final boolean header;
+    private final String labelName;     // null: use labelIndex
+    private final int labelIndex;       // -1: the last column
+    private final char delimiter;
+    private final ClassOrder classOrder;
+
+    /** A loader with the defaults: header, last column is the label, comma, sorted classes. */
+    public CsvLoader() {
+        this(true, null, -1, ',', ClassOrder.SORTED);
+    }
+
+    private CsvLoader(boolean header, String labelName, int labelIndex, char delimiter, ClassOrder classOrder) {
+        this.header = header;
+        this.labelName = labelName;
+        this.labelIndex = labelIndex;
+        this.delimiter = delimiter;
+        this.classOrder = classOrder;
+    }
+
+    /** Whether the first row holds column names (default true); without one, columns are named column0, column1, .... */
+    public CsvLoader withHeader(boolean hasHeader) {
+        return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder);
+    }
+
+    /** The label column by its header name. */
+    public CsvLoader withLabelColumn(String name) {
+        checkNotNull(name, "label column name");
+        return new CsvLoader(header, name, -1, delimiter, classOrder);
+    }
+
+    /** The label column by its index from 0. */
+    public CsvLoader withLabelColumn(int index) {
+        checkArgument(index >= 0, "label column index must be >= 0, got %d", index);
+        return new CsvLoader(header, null, index, delimiter, classOrder);
+    }
+
+    /** The cell separator (default {@code ','}); not a quote, line break or space. */
+    public CsvLoader withDelimiter(char delimiter) {
+        checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r' && delimiter != ' ',
+                "delimiter must not be a quote, line break or space, got '%s'", delimiter);
+        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder);
+    }
+
+    /** How class names become class indices (default {@link ClassOrder#SORTED}). */
+    public CsvLoader withClassOrder(ClassOrder order) {
+        checkNotNull(order, "class order");
+        return new CsvLoader(header, labelName, labelIndex, delimiter, order);
+    }
+
+    /**
+     * Loads a UTF-8 file.
+     *
+     * @throws DataFormatException if the file cannot be read or is not a valid data set
+     */
+    public Dataset load(Path path) {
+        checkNotNull(path, "path");
+        String source = String.valueOf(path.getFileName());
+        try (InputStream in = Files.newInputStream(path)) {
+            return load(in, source);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(path.toString(), 0, null, "no such file", e);
+        } catch (IOException e) {
+            throw new DataFormatException(path.toString(), 0, null, "cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * Loads from already decoded text; the reader is read to the end but not closed.
+     *
+     * @param sourceName what to call the data in error messages, e.g. a file name
+     */
+    public Dataset load(Reader reader, String sourceName) {
+        checkNotNull(reader, "reader");
+        checkNotNull(sourceName, "sourceName");
+        return new CsvParse(this, sourceName).read(reader);
+    }
+
+    /**
+     * Loads a UTF-8 resource from the class path (the context class loader's, else this library's),
+     * e.g. {@code "data/train.csv"} packed in the application's JAR.
+     */
+    public Dataset loadResource(String resourceName) {
+        checkNotNull(resourceName, "resourceName");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        InputStream in = loader == null ? null : loader.getResourceAsStream(resourceName);
+        if (in == null) {
+            in = CsvLoader.class.getClassLoader().getResourceAsStream(resourceName);
+        }
+        checkArgument(in != null, "class path resource '%s' not found", resourceName);
+        try (InputStream stream = in) {
+            return load(stream, resourceName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + resourceName, e);
+        }
+    }
+
+    /** Loads from a UTF-8 byte stream, which is not closed. */
+    Dataset load(InputStream in, String sourceName) {
+        return new CsvParse(this, sourceName).read(new StrictUtf8Reader(in));
+    }
+
+    boolean header() {
+        return header;
+    }
+
+    String labelName() {
+        return labelName;
+    }
+
+    int labelIndex() {
+        return labelIndex;
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    ClassOrder classOrder() {
+        return classOrder;
+    }
+}

@@ -1,0 +1,200 @@
+package io.github.backprop4j.data;
+
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** One pass of a {@link CsvLoader} over one source: the state of reading it, then the data set. */
+final class CsvParse {
+
+    private final CsvLoader options;
+    private final String source;
+    private List<String> names;                 // every column, label included
+    private int labelColumn;
+    private final List<double[]> rows = new ArrayList<>();
+    private int[] classIds = new int[1024];     // per row, in first-seen numbering
+    private final Map<String, Integer> classes = new LinkedHashMap<>();
+    private long previousEnd;                   // line on which the previous record ended
+
+    CsvParse(CsvLoader options, String source) {
+        this.options = options;
+        this.source = source;
+    }
+
+    Dataset read(Reader reader) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(options.delimiter())
+                .setIgnoreEmptyLines(false)     // blank lines come as records, so line numbers stay exact
+                .get();
+        CSVParser parser = parse(format, skipByteOrderMark(reader));
+        Iterator<CSVRecord> records = parser.iterator();
+        for (CSVRecord record = next(records); record != null; record = next(records)) {
+            long line = previousEnd + 1;
+            previousEnd = parser.getCurrentLineNumber();
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue;
+            }
+            if (names == null) {
+                startColumns(record, line);
+                if (options.header()) {
+                    continue;
+                }
+            }
+            addRow(record, line);
+        }
+        if (names == null) {
+            throw error(0, null, "the file is empty; expected " + (options.header() ? "a header row and " : "") + "data rows");
+        }
+        if (rows.isEmpty()) {
+            throw error(previousEnd, null, "the header is not followed by any data row");
+        }
+        return build();
+    }
+
+    private CSVParser parse(CSVFormat format, Reader reader) {
+        try {
+            return format.parse(reader);
+        } catch (IOException | UncheckedIOException e) {
+            throw readError(e);
+        }
+    }
+
+    private CSVRecord next(Iterator<CSVRecord> records) {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw readError(e);
+        }
+    }
+
+    private DataFormatException readError(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictUtf8Reader.InvalidUtf8Exception bad) {
+                return new DataFormatException(source, bad.line, null,
+                        "bytes that are not valid UTF-8; save the file as UTF-8", e);
+            }
+        }
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new DataFormatException(source, previousEnd + 1, null,
+                "malformed CSV from here on, e.g. a quote that is never closed (" + cause.getMessage() + ")", e);
+    }
+
+    private static Reader skipByteOrderMark(Reader reader) {
+        PushbackReader in = new PushbackReader(reader, 1);
+        try {
+            int first = in.read();
+            if (first != -1 && first != '\uFEFF') {
+                in.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return in;
+    }
+
+    private void startColumns(CSVRecord record, long line) {
+        List<String> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < record.size(); j++) {
+            String name = options.header() ? record.get(j).strip() : "column" + j;
+            if (name.isEmpty()) {
+                throw error(line, null, "header column " + j + " has no name; every column needs one");
+            }
+            if (!seen.add(name)) {
+                throw error(line, name, "the header names column '" + name + "' twice; names must be unique");
+            }
+            columns.add(name);
+        }
+        if (columns.size() < 2) {
+            throw error(line, null, "expected at least 2 columns (features and a label), got " + columns.size());
+        }
+        names = columns;
+        labelColumn = resolveLabelColumn(line);
+    }
+
+    private int resolveLabelColumn(long line) {
+        if (options.labelName() != null) {
+            int index = names.indexOf(options.labelName());
+            if (index < 0) {
+                throw error(line, options.labelName(), "label column '" + options.labelName()
+                        + "' does not exist; the columns are " + names);
+            }
+            return index;
+        }
+        int index = options.labelIndex() < 0 ? names.size() - 1 : options.labelIndex();
+        if (index >= names.size()) {
+            throw error(line, null, "label column index " + index + " does not exist; there are "
+                    + names.size() + " columns " + names);
+        }
+        return index;
+    }
+
+    private void addRow(CSVRecord record, long line) {
+        if (record.size() != names.size()) {
+            String column = record.size() < names.size() ? names.get(record.size()) : null;
+            throw error(line, column, "expected " + names.size() + " cells as in the "
+                    + (options.header() ? "header" : "first row") + ", got " + record.size());
+        }
+        double[] features = new double[names.size() - 1];
+        String[] problem = new String[1];
+        for (int j = 0, f = 0; j < names.size(); j++) {
+            if (j == labelColumn) {
+                continue;
+            }
+            features[f++] = StrictNumbers.parse(record.get(j), problem);
+            if (problem[0] != null) {
+                throw error(line, names.get(j), problem[0]);
+            }
+        }
+        String label = record.get(labelColumn).strip();
+        if (label.isEmpty()) {
+            throw error(line, names.get(labelColumn), "empty label; every row needs a class");
+        }
+        if (rows.size() == classIds.length) {
+            classIds = Arrays.copyOf(classIds, classIds.length * 2);
+        }
+        classIds[rows.size()] = classes.computeIfAbsent(label, k -> classes.size());
+        rows.add(features);
+    }
+
+    private Dataset build() {
+        List<String> classNames = new ArrayList<>(classes.keySet());
+        if (options.classOrder() == CsvLoader.ClassOrder.SORTED) {
+            classNames.sort(labelOrder(classNames));
+        }
+        int[] finalId = new int[classNames.size()];
+        for (int k = 0; k < classNames.size(); k++) {
+            finalId[classes.get(classNames.get(k))] = k;
+        }
+        int[] labels = new int[rows.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = finalId[classIds[i]];
+        }
+        List<String> featureNames = new ArrayList<>(names);
+        featureNames.remove(labelColumn);
+        return Dataset.owning(rows.toArray(new double[0][]), labels, featureNames, classNames);
+    }
+
+    private static Comparator<String> labelOrder(List<String> labels) {
+        boolean numeric = labels.stream().allMatch(StrictNumbers::isPlainDecimal);
+        Comparator<String> byText = Comparator.naturalOrder();
+        return numeric ? Comparator.comparingDouble(Double::parseDouble).thenComparing(byText) : byText;
+    }
+
+    private DataFormatException error(long line, String column, String problem) {
+        return new DataFormatException(source, line, column, problem, null);
+    }
+}

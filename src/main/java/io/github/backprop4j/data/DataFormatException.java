@@ -1,0 +1,55 @@
+package io.github.backprop4j.data;
+
+/**
+ * A data file that cannot be read as a data set: names the source, the line (from 1) and, where
+ * there is one, the column, e.g. {@code "iris.csv line 17, column 'sepal_width': 'abc' is not a
+ * number"}. The underlying exception, if any (a commons-csv or decoding error), is the cause.
+ */
+public final class DataFormatException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final long line;
+    private final String column;
+
+    /**
+     * @param source  where the data came from (file name, resource name, or the caller's label)
+     * @param line    the line number from 1, or 0 if not known
+     * @param column  the column name, or null if the problem is not in one column
+     * @param problem what is wrong, and what was expected
+     * @param cause   the underlying exception, or null
+     */
+    public DataFormatException(String source, long line, String column, String problem, Throwable cause) {
+        super(message(source, line, column, problem), cause);
+        this.source = source;
+        this.line = line;
+        this.column = column;
+    }
+
+    private static String message(String source, long line, String column, String problem) {
+        StringBuilder s = new StringBuilder(source);
+        if (line > 0) {
+            s.append(" line ").append(line);
+        }
+        if (column != null) {
+            s.append(", column '").append(column).append('\'');
+        }
+        return s.append(": ").append(problem).toString();
+    }
+
+    /** Where the data came from. */
+    public String source() {
+        return source;
+    }
+
+    /** The line number from 1, or 0 if not known. */
+    public long line() {
+        return line;
+    }
+
+    /** The column name, or null if the problem is not in one column. */
+    public String column() {
+        return column;
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.backprop4j.data;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.internal.Checks.checkNotNull;
+
+import io.github.backprop4j.math.Matrices;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An immutable labelled data set for classification: features {@code X [n × d]}, one class index
+ * per row, the feature names and the class names.
+ *
+ * <p>Arrays are copied on the way in and on the way out, so nothing outside can change a
+ * {@code Dataset}. Label {@code k} stands for {@code classNames().get(k)}.
+ *
+ * <pre>{@code
+ * Dataset iris = Datasets.iris();
+ * int[] predicted = net.predict(iris.features());
+ * String first = iris.className(predicted[0]);   // e.g. "setosa"
+ * }</pre>
+ */
+public final class Dataset {
+
+    private final double[][] features;
+    private final int[] labels;
+    private final List<String> featureNames;
+    private final List<String> classNames;
+
+    /**
+     * @param features     {@code [n × d]}, finite, at least one row; copied
+     * @param labels       {@code n} class indices in {@code [0, classNames.size())}; copied
+     * @param featureNames {@code d} names, one per column
+     * @param classNames   the names of the classes, in label order, at least one
+     * @throws IllegalArgumentException naming the row, column or label that is wrong
+     */
+    public Dataset(double[][] features, int[] labels, List<String> featureNames, List<String> classNames) {
+        this(features, labels, featureNames, classNames, true);
+    }
+
+    /** Like the public constructor, but takes ownership of the arrays: the caller must not keep them. */
+    static Dataset owning(double[][] features, int[] labels, List<String> featureNames, List<String> classNames) {
+        return new Dataset(features, labels, featureNames, classNames, false);
+    }
+
+    private Dataset(double[][] features, int[] labels, List<String> featureNames, List<String> classNames,
+            boolean copy) {
+        Matrices.checkMatrix(features, "features");
+        Matrices.checkFinite(features, "features");
+        checkNotNull(labels, "labels");
+        checkNotNull(featureNames, "featureNames");
+        checkNotNull(classNames, "classNames");
+        checkArgument(labels.length == features.length,
+                "features have %d rows but labels have %d entries; they must match", features.length, labels.length);
+        checkArgument(featureNames.size() == features[0].length,
+                "features have %d columns but %d feature names were given", features[0].length, featureNames.size());
+        checkArgument(!classNames.isEmpty(), "classNames must not be empty");
+        for (int i = 0; i < labels.length; i++) {
+            checkArgument(labels[i] >= 0 && labels[i] < classNames.size(),
+                    "labels[%d] is %d, expected a class index in [0, %d)", i, labels[i], classNames.size());
+        }
+        this.features = copy ? Matrices.copy(features) : features;
+        this.labels = copy ? labels.clone() : labels;
+        this.featureNames = List.copyOf(featureNames);
+        this.classNames = List.copyOf(classNames);
+    }
+
+    /** A copy of the features, {@code [size × featureCount]}. */
+    public double[][] features() {
+        return Matrices.copy(features);
+    }
+
+    /** A copy of the class index of each row. */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** The column names, in column order (unmodifiable). */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The class names; label {@code k} is {@code classNames().get(k)} (unmodifiable). */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return features.length;
+    }
+
+    /** Number of feature columns. */
+    public int featureCount() {
+        return features[0].length;
+    }
+
+    /** Number of classes, {@code classNames().size()}. */
+    public int classCount() {
+        return classNames.size();
+    }
+
+    /** The name of class {@code label}. */
+    public String className(int label) {
+        checkArgument(label >= 0 && label < classNames.size(),
+                "label %d is not a class index in [0, %d)", label, classNames.size());
+        return classNames.get(label);
+    }
+
+    /** The class name of each label in {@code labels}, e.g. of {@code net.predict(...)}. */
+    public List<String> classNames(int[] labels) {
+        checkNotNull(labels, "labels");
+        List<String> names = new ArrayList<>(labels.length);
+        for (int label : labels) {
+            names.add(className(label));
+        }
+        return List.copyOf(names);
+    }
+
+    /** The rows at {@code indices}, in that order, with the same names. */
+    public Dataset rows(int[] indices) {
+        checkNotNull(indices, "indices");
+        checkArgument(indices.length > 0, "indices must not be empty");
+        double[][] x = new double[indices.length][];
+        int[] y = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            checkArgument(indices[i] >= 0 && indices[i] < size(),
+                    "indices[%d] is %d, expected a row index in [0, %d)", i, indices[i], size());
+            x[i] = features[indices[i]].clone();
+            y[i] = labels[indices[i]];
+        }
+        return owning(x, y, featureNames, classNames);
+    }
+
+    /** The same labels and names with other features of the same shape, e.g. scaled ones. */
+    public Dataset withFeatures(double[][] newFeatures) {
+        Matrices.checkMatrix(newFeatures, "newFeatures");
+        checkArgument(Matrices.shape(newFeatures).equals(Matrices.shape(features)),
+                "newFeatures are %s but this data set is %s", Matrices.shape(newFeatures), Matrices.shape(features));
+        return new Dataset(newFeatures, labels, featureNames, classNames, true);
+    }
+
+    /** E.g. {@code Dataset(150 rows, 4 features [sepal_length, ...], 3 classes [setosa 50, ...])}. */
+    @Override
+    public String toString() {
+        int[] counts = new int[classNames.size()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        List<String> perClass = new ArrayList<>();
+        for (int k = 0; k < counts.length; k++) {
+            perClass.add(classNames.get(k) + " " + counts[k]);
+        }
+        return "Dataset(" + size() + " rows, " + featureCount() + " features " + featureNames
+                + ", " + classCount() + " classes " + perClass + ")";
+    }
+}
