@@ -56,10 +56,10 @@ final class CsvParse {
             addRow(record, line);
         }
         if (names == null) {
-            throw error(0, null, "the file is empty; expected " + (options.header() ? "a header row and " : "") + "data rows");
+            throw error(1, null, "the file is empty; expected " + (options.header() ? "a header row and " : "") + "data rows");
         }
         if (rows.isEmpty()) {
-            throw error(previousEnd, null, "the header is not followed by any data row");
+            throw error(previousEnd + 1, null, "the header is not followed by any data row");
         }
         return build();
     }
@@ -92,7 +92,7 @@ final class CsvParse {
                 "malformed CSV from here on, e.g. a quote that is never closed (" + cause.getMessage() + ")", e);
     }
 
-    private static Reader skipByteOrderMark(Reader reader) {
+    private Reader skipByteOrderMark(Reader reader) {
         PushbackReader in = new PushbackReader(reader, 1);
         try {
             int first = in.read();
@@ -100,7 +100,7 @@ final class CsvParse {
                 in.unread(first);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw readError(e);
         }
         return in;
     }
@@ -144,9 +144,11 @@ final class CsvParse {
 
     private void addRow(CSVRecord record, long line) {
         if (record.size() != names.size()) {
-            String column = record.size() < names.size() ? names.get(record.size()) : null;
+            boolean tooFew = record.size() < names.size();
+            String column = tooFew ? names.get(record.size()) : names.get(names.size() - 1);
             throw error(line, column, "expected " + names.size() + " cells as in the "
-                    + (options.header() ? "header" : "first row") + ", got " + record.size());
+                    + (options.header() ? "header" : "first row") + ", got " + record.size()
+                    + (tooFew ? ": this and later cells are missing" : ": extra cells after this column"));
         }
         double[] features = new double[names.size() - 1];
         String[] problem = new String[1];

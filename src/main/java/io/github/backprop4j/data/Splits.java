@@ -4,15 +4,19 @@ import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 
 import io.github.backprop4j.internal.Permutations;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded ways to cut a data set: a stratified train/test split. The same seed always gives the
- * same split; every row lands in exactly one part.
+ * Seeded ways to cut or reorder a data set: a stratified train/test split, k-fold indices and a
+ * shuffle. The same seed always gives the same result; no row is lost or repeated.
  *
  * <pre>{@code
  * TrainTestSplit split = Splits.stratified(Datasets.iris(), 0.25, 7L);
+ * List<Fold> folds = Splits.kFold(150, 5, 7L);
+ * Dataset shuffled = Splits.shuffle(Datasets.iris(), 7L);
  * }</pre>
  */
 public final class Splits {
@@ -55,6 +59,46 @@ public final class Splits {
         checkArgument(test.length > 0 && train.length > 0,
                 "a split of %d rows with testFraction %s leaves a part empty", labels.length, testFraction);
         return new TrainTestSplit(data.rows(train), data.rows(test));
+    }
+
+    /**
+     * K-fold cross-validation: the rows are shuffled with {@code seed} and dealt into {@code k}
+     * folds whose sizes differ by at most one; fold {@code i} holds out its part and trains on the
+     * rest. Every row is held out exactly once.
+     *
+     * @param rows number of rows, at least {@code k}
+     * @param k    number of folds, at least 2
+     */
+    public static List<Fold> kFold(int rows, int k, long seed) {
+        checkArgument(k >= 2, "k must be >= 2, got %d", k);
+        checkArgument(rows >= k, "k-fold needs at least k = %d rows, got %d", k, rows);
+        int[] order = shuffledIndices(rows, seed);
+        List<Fold> folds = new ArrayList<>(k);
+        for (int f = 0; f < k; f++) {
+            // fold f holds out order[start, end): sizes ⌊rows/k⌋ or ⌈rows/k⌉
+            int start = (int) ((long) f * rows / k);
+            int end = (int) ((long) (f + 1) * rows / k);
+            boolean[] held = new boolean[rows];
+            for (int i = start; i < end; i++) {
+                held[order[i]] = true;
+            }
+            folds.add(new Fold(indicesWhere(held, false), indicesWhere(held, true)));
+        }
+        return List.copyOf(folds);
+    }
+
+    /** A random permutation of {@code 0 .. rows−1} that depends only on {@code seed}. */
+    public static int[] shuffledIndices(int rows, long seed) {
+        checkArgument(rows >= 0, "rows must be >= 0, got %d", rows);
+        int[] order = Permutations.identity(rows);
+        Permutations.shuffle(order, new Random(seed));
+        return order;
+    }
+
+    /** The rows of {@code data} in a random order that depends only on {@code seed}. */
+    public static Dataset shuffle(Dataset data, long seed) {
+        checkNotNull(data, "data");
+        return data.rows(shuffledIndices(data.size(), seed));
     }
 
     private static int[] rowsOfClass(int[] labels, int k) {
