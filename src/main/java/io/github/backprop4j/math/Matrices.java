@@ -144,14 +144,24 @@ public final class Matrices {
         checkMatrix(b, "multiplyTransB: right operand");
         checkInner("multiplyTransB", " · ", a, b, a[0].length, b[0].length);
         int n = a.length;
+        int k = b[0].length;
         int m = b.length;
+        // C = A·Bᵀ. A row-by-row dot product cannot be vectorised by the JIT (it must keep the
+        // order of the additions), so copy Bᵀ once, O(m·k), and run multiply's streaming kernel,
+        // O(n·k·m): about 4x faster at n = 256 (docs/benchmarks.md).
+        double[][] bt = new double[k][m];
+        for (int j = 0; j < m; j++) {
+            double[] bj = b[j];
+            for (int p = 0; p < k; p++) {
+                bt[p][j] = bj[p];
+            }
+        }
         double[][] c = new double[n][m];
-        // C[i][j] = A[i] · B[j] (dot product of two rows).
         for (int i = 0; i < n; i++) {
             double[] ai = a[i];
             double[] ci = c[i];
-            for (int j = 0; j < m; j++) {
-                ci[j] = dot(ai, b[j]);
+            for (int p = 0; p < k; p++) {
+                axpy(ai[p], bt[p], ci, m);
             }
         }
         return c;
@@ -312,14 +322,6 @@ public final class Matrices {
         for (int j = 0; j < n; j++) {
             y[j] += alpha * x[j];
         }
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double sum = 0.0;
-        for (int j = 0; j < x.length; j++) {
-            sum += x[j] * y[j];
-        }
-        return sum;
     }
 
     private static void checkInner(String op, String symbol, double[][] a, double[][] b, int left, int right) {
