@@ -6,7 +6,6 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -134,7 +133,7 @@ public final class CsvLoader {
         try (InputStream stream = in) {
             return load(stream, resourceName);
         } catch (IOException e) {
-            throw new UncheckedIOException("closing " + resourceName, e);
+            throw new DataFormatException(resourceName, 0, null, "cannot be read: " + e, e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -87,9 +88,14 @@ final class CsvParse {
                         "bytes that are not valid UTF-8; save the file as UTF-8", e);
             }
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CSVException || t instanceof IllegalStateException) {
+                return new DataFormatException(source, previousEnd + 1, null,
+                        "malformed CSV from here on, e.g. a quote that is never closed (" + t.getMessage() + ")", e);
+            }
+        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return new DataFormatException(source, previousEnd + 1, null,
-                "malformed CSV from here on, e.g. a quote that is never closed (" + cause.getMessage() + ")", e);
+        return new DataFormatException(source, previousEnd + 1, null, "could not be read: " + cause, e);
     }
 
     private Reader skipByteOrderMark(Reader reader) {
