@@ -1,10 +1,5 @@
 package io.github.backprop4j.data;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
-import static io.github.backprop4j.internal.Checks.checkNotNull;
-
-import io.github.backprop4j.math.Matrices;
-
 /**
  * Rescaling to {@code [0, 1]}, {@code x' = (x − min) / (max − min)} per column, with the minimum
  * and maximum of the data it was fitted on.
@@ -20,8 +15,7 @@ import io.github.backprop4j.math.Matrices;
  */
 public final class MinMaxScaler {
 
-    private final double[] min;
-    private final double[] range;
+    private final ColumnTransform transform;
 
     /**
      * A scaler with known statistics, e.g. read back from a saved model.
@@ -30,17 +24,7 @@ public final class MinMaxScaler {
      * @param range {@code max − min} per column, finite and &gt; 0; copied
      */
     public MinMaxScaler(double[] min, double[] range) {
-        checkNotNull(min, "min");
-        checkNotNull(range, "range");
-        checkArgument(min.length > 0 && min.length == range.length,
-                "min and range must have the same, non-zero length, got %d and %d", min.length, range.length);
-        for (int j = 0; j < min.length; j++) {
-            checkArgument(Double.isFinite(min[j]), "min[%d] is %s, expected a finite number", j, min[j]);
-            checkArgument(Double.isFinite(range[j]) && range[j] > 0,
-                    "range[%d] is %s, expected a finite number > 0", j, range[j]);
-        }
-        this.min = min.clone();
-        this.range = range.clone();
+        this.transform = new ColumnTransform("MinMaxScaler", "min", min, "range", range);
     }
 
     /**
@@ -49,8 +33,7 @@ public final class MinMaxScaler {
      * @param x training features {@code [n × d]}, finite; not modified
      */
     public static MinMaxScaler fit(double[][] x) {
-        Matrices.checkMatrix(x, "MinMaxScaler.fit: x");
-        Matrices.checkFinite(x, "MinMaxScaler.fit: x");
+        ColumnTransform.checkFitInput("MinMaxScaler", x);
         int d = x[0].length;
         double[] min = new double[d];
         double[] range = new double[d];
@@ -76,25 +59,16 @@ public final class MinMaxScaler {
      * @return a new {@code [m × d]} matrix
      */
     public double[][] transform(double[][] x) {
-        Matrices.checkMatrix(x, "MinMaxScaler.transform: x");
-        checkArgument(x[0].length == min.length,
-                "MinMaxScaler.transform: x is %s but the scaler was fitted on %d columns", Matrices.shape(x), min.length);
-        double[][] out = new double[x.length][min.length];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < min.length; j++) {
-                out[i][j] = (x[i][j] - min[j]) / range[j];
-            }
-        }
-        return out;
+        return transform.apply(x);
     }
 
     /** A copy of the column minimums. */
     public double[] min() {
-        return min.clone();
+        return transform.offset();
     }
 
     /** A copy of the column ranges, {@code max − min} (1 for constant columns). */
     public double[] range() {
-        return range.clone();
+        return transform.scale();
     }
 }

@@ -1,10 +1,5 @@
 package io.github.backprop4j.data;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
-import static io.github.backprop4j.internal.Checks.checkNotNull;
-
-import io.github.backprop4j.math.Matrices;
-
 /**
  * Standardisation, {@code x' = (x − μ) / σ} per column, with the mean {@code μ} and the
  * population standard deviation {@code σ} of the data it was fitted on.
@@ -22,8 +17,7 @@ import io.github.backprop4j.math.Matrices;
  */
 public final class StandardScaler {
 
-    private final double[] mean;
-    private final double[] scale;
+    private final ColumnTransform transform;
 
     /**
      * A scaler with known statistics, e.g. read back from a saved model.
@@ -32,17 +26,7 @@ public final class StandardScaler {
      * @param scale {@code σ} per column, finite and &gt; 0; copied
      */
     public StandardScaler(double[] mean, double[] scale) {
-        checkNotNull(mean, "mean");
-        checkNotNull(scale, "scale");
-        checkArgument(mean.length > 0 && mean.length == scale.length,
-                "mean and scale must have the same, non-zero length, got %d and %d", mean.length, scale.length);
-        for (int j = 0; j < mean.length; j++) {
-            checkArgument(Double.isFinite(mean[j]), "mean[%d] is %s, expected a finite number", j, mean[j]);
-            checkArgument(Double.isFinite(scale[j]) && scale[j] > 0,
-                    "scale[%d] is %s, expected a finite number > 0", j, scale[j]);
-        }
-        this.mean = mean.clone();
-        this.scale = scale.clone();
+        this.transform = new ColumnTransform("StandardScaler", "mean", mean, "scale", scale);
     }
 
     /**
@@ -51,8 +35,7 @@ public final class StandardScaler {
      * @param x training features {@code [n × d]}, finite; not modified
      */
     public static StandardScaler fit(double[][] x) {
-        Matrices.checkMatrix(x, "StandardScaler.fit: x");
-        Matrices.checkFinite(x, "StandardScaler.fit: x");
+        ColumnTransform.checkFitInput("StandardScaler", x);
         int n = x.length;
         int d = x[0].length;
         double[] mean = new double[d];
@@ -83,25 +66,16 @@ public final class StandardScaler {
      * @return a new {@code [m × d]} matrix
      */
     public double[][] transform(double[][] x) {
-        Matrices.checkMatrix(x, "StandardScaler.transform: x");
-        checkArgument(x[0].length == mean.length,
-                "StandardScaler.transform: x is %s but the scaler was fitted on %d columns", Matrices.shape(x), mean.length);
-        double[][] out = new double[x.length][mean.length];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < mean.length; j++) {
-                out[i][j] = (x[i][j] - mean[j]) / scale[j];
-            }
-        }
-        return out;
+        return transform.apply(x);
     }
 
     /** A copy of the column means {@code μ}. */
     public double[] mean() {
-        return mean.clone();
+        return transform.offset();
     }
 
     /** A copy of the column scales {@code σ} (1 for constant columns). */
     public double[] scale() {
-        return scale.clone();
+        return transform.scale();
     }
 }
