@@ -140,6 +140,15 @@ public final class LinearLayer {
      * @throws IllegalArgumentException if {@code dA}'s shape differs from the forward output's
      */
     public double[][] backward(double[][] outputGradient, Optimizer optimizer) {
+        return backward(outputGradient, optimizer, true);
+    }
+
+    /**
+     * {@link #backward(double[][], Optimizer)}, skipping {@code dA_prev} (and returning null) when
+     * {@code inputGradient} is false: the first layer's {@code dA_prev} is the gradient for the
+     * data itself, which training never uses, and costs as much as computing {@code dW}.
+     */
+    double[][] backward(double[][] outputGradient, Optimizer optimizer, boolean inputGradient) {
         checkState(output != null, "backward called without a forward pass before it (%s)", this);
         checkNotNull(optimizer, "optimizer");
         Matrices.checkMatrix(outputGradient, "backward: output gradient dA");
@@ -153,7 +162,7 @@ public final class LinearLayer {
         // db = 1ᵀ·dZ        column sums, [1×out]
         double[][] db = {Matrices.sumColumns(dZ)};
         // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
-        double[][] dInput = Matrices.multiplyTransB(dZ, weights);
+        double[][] dInput = inputGradient ? Matrices.multiplyTransB(dZ, weights) : null;
         optimizer.update(weights, dW);
         optimizer.update(bias, db);
         input = null;

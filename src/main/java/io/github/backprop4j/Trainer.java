@@ -63,12 +63,13 @@ final class Trainer {
         if (!Double.isFinite(value)) {
             throw new TrainingDivergedException(epoch, batch, value);
         }
-        // dA_L = ∂L/∂P, then for l = L..1: dA_(l−1) = layer_l.backward(dA_l), which also updates W_l, b_l
+        // dA_L = ∂L/∂P, then for l = L..1: dA_(l−1) = layer_l.backward(dA_l), which also updates W_l, b_l;
+        // the first layer's dA_0 = ∂L/∂X would be the gradient for the data, so it is not computed
         double[][] gradient = loss.gradient(p, y);
         Optimizer optimizer = config.optimizer();
         List<LinearLayer> layers = net.layers();
         for (int l = layers.size() - 1; l >= 0; l--) {
-            gradient = layers.get(l).backward(gradient, optimizer);
+            gradient = layers.get(l).backward(gradient, optimizer, l > 0);
         }
         return value;
     }
