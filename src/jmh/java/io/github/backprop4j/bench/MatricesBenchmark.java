@@ -56,6 +56,24 @@ public class MatricesBenchmark {
         return Matrices.multiplyTransB(a, b);
     }
 
+    /** The earlier kernel of multiply: one row of B per pass over a row of C, c[j] += a[p]·B[p][j]. */
+    @Benchmark
+    public double[][] oneRowPerPass() {
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i];
+            for (int p = 0; p < n; p++) {
+                double s = ai[p];
+                double[] bp = b[p];
+                for (int j = 0; j < n; j++) {
+                    ci[j] += s * bp[j];
+                }
+            }
+        }
+        return c;
+    }
+
     /** The baseline: C[i][j] = Σ_p A[i][p]·B[p][j] with p innermost (strides down columns of B). */
     @Benchmark
     public double[][] naiveIjk() {

@@ -95,15 +95,24 @@ public final class Matrices {
         int k = b.length;
         int m = b[0].length;
         double[][] c = new double[n][m];
-        // C[i][j] = Σ_p A[i][p]·B[p][j]; the i-p-j order streams rows of B and C (cache friendly).
         for (int i = 0; i < n; i++) {
-            double[] ai = a[i];
-            double[] ci = c[i];
-            for (int p = 0; p < k; p++) {
-                axpy(ai[p], b[p], ci, m);
-            }
+            addRowTimesMatrix(a[i], b, c[i], k, m);
         }
         return c;
+    }
+
+    /**
+     * {@code c += a·B}: row {@code a} (length k) times {@code B [k×m]}, i.e.
+     * {@code c[j] += Σ_p a[p]·B[p][j]}, four rows of B per pass over {@code c}.
+     */
+    private static void addRowTimesMatrix(double[] a, double[][] b, double[] c, int k, int m) {
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            addFourScaledRows(c, a[p], b[p], a[p + 1], b[p + 1], a[p + 2], b[p + 2], a[p + 3], b[p + 3], m);
+        }
+        for (; p < k; p++) {
+            axpy(a[p], b[p], c, m);
+        }
     }
 
     /**
@@ -121,12 +130,21 @@ public final class Matrices {
         int n = a[0].length;
         int m = b[0].length;
         double[][] c = new double[n][m];
-        // C[i][j] = Σ_p A[p][i]·B[p][j]: each row p of A and B adds an outer product to C.
-        for (int p = 0; p < k; p++) {
-            double[] ap = a[p];
-            double[] bp = b[p];
+        // C[i][j] = Σ_p A[p][i]·B[p][j]: rows p of A and B add the outer product A[p]ᵀ·B[p] to C,
+        // four values of p per pass over C
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            double[] a0 = a[p];
+            double[] a1 = a[p + 1];
+            double[] a2 = a[p + 2];
+            double[] a3 = a[p + 3];
             for (int i = 0; i < n; i++) {
-                axpy(ap[i], bp, c[i], m);
+                addFourScaledRows(c[i], a0[i], b[p], a1[i], b[p + 1], a2[i], b[p + 2], a3[i], b[p + 3], m);
+            }
+        }
+        for (; p < k; p++) {
+            for (int i = 0; i < n; i++) {
+                axpy(a[p][i], b[p], c[i], m);
             }
         }
         return c;
@@ -148,7 +166,7 @@ public final class Matrices {
         int m = b.length;
         // C = A·Bᵀ. A row-by-row dot product cannot be vectorised by the JIT (it must keep the
         // order of the additions), so copy Bᵀ once, O(m·k), and run multiply's streaming kernel,
-        // O(n·k·m): about 4x faster at n = 256 (docs/benchmarks.md).
+        // O(n·k·m) (docs/benchmarks.md).
         double[][] bt = new double[k][m];
         for (int j = 0; j < m; j++) {
             double[] bj = b[j];
@@ -158,11 +176,7 @@ public final class Matrices {
         }
         double[][] c = new double[n][m];
         for (int i = 0; i < n; i++) {
-            double[] ai = a[i];
-            double[] ci = c[i];
-            for (int p = 0; p < k; p++) {
-                axpy(ai[p], bt[p], ci, m);
-            }
+            addRowTimesMatrix(a[i], bt, c[i], k, m);
         }
         return c;
     }
@@ -315,6 +329,15 @@ public final class Matrices {
             rows[i - from] = a[indices[i]];
         }
         return rows;
+    }
+
+    // y[j] += s0·x0[j] + s1·x1[j] + s2·x2[j] + s3·x3[j] for j in [0, n): the JIT vectorises this loop,
+    // and each pass loads and stores y once for four multiply-adds
+    private static void addFourScaledRows(double[] y, double s0, double[] x0, double s1, double[] x1,
+            double s2, double[] x2, double s3, double[] x3, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += s0 * x0[j] + s1 * x1[j] + s2 * x2[j] + s3 * x3[j];
+        }
     }
 
     // y[0..n) += alpha · x[0..n)
