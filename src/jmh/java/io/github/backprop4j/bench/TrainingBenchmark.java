@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One training epoch: the iris example's 4-10-5-3 net (111-150 rows, tiny matrices, overhead
  * bound), and a wider 64-128-64-10 net on 8,192 random rows with batch 64 (product bound; one
- * epoch is about 3 × 2 × 8192 × (64·128 + 128·64 + 64·10) ≈ 0.84 GFLOP).
+ * epoch is 2 × 8192 × (3 · (64·128 + 128·64 + 64·10) − 64·128) ≈ 0.70 GFLOP: forward, dW and
+ * dA_prev of every layer but the first, whose dA_prev training skips).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
