@@ -151,7 +151,9 @@ public final class Matrices {
     }
 
     /**
-     * Product with the right operand transposed, {@code C = A·Bᵀ}, without building {@code Bᵀ}.
+     * Product with the right operand transposed, {@code C = A·Bᵀ}, without the caller building
+     * {@code Bᵀ}. Internally it copies {@code Bᵀ} once ({@code k·m} doubles), which lets the
+     * product run through the same vectorised kernel as {@link #multiply}.
      *
      * @param a {@code [n×k]}, not modified
      * @param b {@code [m×k]}, not modified
