@@ -6,6 +6,7 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
 import io.github.backprop4j.math.Matrices;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An immutable labelled data set for classification: features {@code X [n × d]}, one class index
@@ -55,6 +56,8 @@ public final class Dataset {
         checkArgument(featureNames.size() == features[0].length,
                 "features have %d columns but %d feature names were given", features[0].length, featureNames.size());
         checkArgument(!classNames.isEmpty(), "classNames must not be empty");
+        checkArgument(featureNames.stream().noneMatch(Objects::isNull)
+                && classNames.stream().noneMatch(Objects::isNull), "featureNames and classNames must not contain null");
         for (int i = 0; i < labels.length; i++) {
             checkArgument(labels[i] >= 0 && labels[i] < classNames.size(),
                     "labels[%d] is %d, expected a class index in [0, %d)", i, labels[i], classNames.size());

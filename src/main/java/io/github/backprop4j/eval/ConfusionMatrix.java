@@ -4,6 +4,7 @@ import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Counts of (actual class, predicted class) pairs: {@code count(a, p)} is the number of rows of
@@ -42,6 +43,7 @@ public final class ConfusionMatrix {
         checkArgument(actual.length > 0, "actual and predicted must not be empty");
         int k = classNames.size();
         checkArgument(k > 0, "classNames must not be empty");
+        checkArgument(classNames.stream().noneMatch(Objects::isNull), "classNames must not contain null");
         int[][] counts = new int[k][k];
         for (int i = 0; i < actual.length; i++) {
             checkArgument(actual[i] >= 0 && actual[i] < k, "actual[%d] is %d, expected [0, %d)", i, actual[i], k);
@@ -54,6 +56,8 @@ public final class ConfusionMatrix {
 
     /** Rows of class {@code actual} predicted as {@code predicted}. */
     public int count(int actual, int predicted) {
+        checkArgument(actual >= 0 && actual < counts.length && predicted >= 0 && predicted < counts.length,
+                "count(%d, %d): class indices must be in [0, %d)", actual, predicted, counts.length);
         return counts[actual][predicted];
     }
 

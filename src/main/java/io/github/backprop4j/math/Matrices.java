@@ -53,9 +53,11 @@ public final class Matrices {
     /**
      * Checks that every entry of {@code a} is finite (neither NaN nor infinite).
      *
-     * @throws IllegalArgumentException naming the row and column of the first bad value
+     * @throws IllegalArgumentException naming the row and column of the first bad value (or the
+     *                                  shape problem, as {@link #checkMatrix})
      */
     public static void checkFinite(double[][] a, String name) {
+        checkMatrix(a, name);
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[i].length; j++) {
                 checkArgument(Double.isFinite(a[i][j]),
@@ -322,6 +324,7 @@ public final class Matrices {
      * @param indices row indices in {@code [0, n)}, not modified
      */
     public static double[][] selectRows(double[][] a, int[] indices, int from, int to) {
+        checkArgument(a != null && indices != null, "selectRows: matrix and indices must not be null");
         checkArgument(from >= 0 && from < to && to <= indices.length,
                 "selectRows: range [%d, %d) is not a non-empty part of %d indices", from, to, indices.length);
         double[][] rows = new double[to - from][];

@@ -65,6 +65,9 @@ class DatasetTest {
                 .hasMessage("features row 0, column 1 is NaN; every value must be finite");
         assertThatThrownBy(() -> new Dataset(new double[][] {{1, 2}}, new int[] {0}, List.of("f1"), List.of("a")))
                 .hasMessage("features have 2 columns but 1 feature names were given");
+        assertThatThrownBy(() -> new Dataset(new double[][] {{1}}, new int[] {0}, java.util.Arrays.asList((String) null), List.of("a")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("featureNames and classNames must not contain null");
     }
 
     @Test

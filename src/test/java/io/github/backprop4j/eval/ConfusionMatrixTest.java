@@ -39,5 +39,7 @@ class ConfusionMatrixTest {
                 .hasMessage("actual has 1 entries but predicted has 2");
         assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0}, new int[] {2}, List.of("a", "b")))
                 .hasMessage("predicted[0] is 2, expected [0, 2)");
+        assertThatThrownBy(() -> cm.count(3, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count(3, 0): class indices must be in [0, 3)");
     }
 }

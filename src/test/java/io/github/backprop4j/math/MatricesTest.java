@@ -114,6 +114,10 @@ class MatricesTest {
     void selectRows() {
         double[][] a = {{1}, {2}, {3}};
         assertThat(Matrices.selectRows(a, new int[] {2, 0, 1}, 0, 2)).isDeepEqualTo(new double[][] {{3}, {1}});
+        assertThatThrownBy(() -> Matrices.selectRows(a, new int[] {5}, 0, 1))
+                .hasMessage("selectRows: index 5 is out of range for 3 rows");
+        assertThatThrownBy(() -> Matrices.selectRows(null, new int[] {0}, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
