@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Features are {@code double[][]} with one row per sample; labels are class indices. For
  * classification the last layer uses {@link io.github.backprop4j.activation.Softmax} and
  * {@link #fit} minimises categorical cross-entropy. A network is mutable (training changes its
- * layers) and not thread-safe while training.
+ * layers) and not thread-safe while training; {@link #predict} and {@link #predictProbabilities}
+ * change nothing, so several threads may call them at once while no {@code fit} runs.
  *
  * <pre>{@code
  * NeuralNet net = new NeuralNet(
