@@ -108,9 +108,7 @@ public final class LinearLayer {
      * @throws IllegalArgumentException if {@code X} is not {@code [batch × inputs]}
      */
     public double[][] forward(double[][] input) {
-        checkInput(input);
-        // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
-        double[][] z = Matrices.addRowVector(Matrices.multiply(input, weights), bias[0]);
+        double[][] z = preActivation(input);
         // A = f(Z)
         double[][] a = activation.forward(z);
         this.input = input;
@@ -121,8 +119,21 @@ public final class LinearLayer {
 
     /** Inference: {@code A = f(X·W + b)} like {@link #forward}, but caches nothing. */
     double[][] predict(double[][] input) {
+        return activation.forward(preActivation(input));
+    }
+
+    /** Checks {@code X} and computes {@code Z = X·W + b}, adding the bias in place to the fresh product. */
+    private double[][] preActivation(double[][] input) {
         checkInput(input);
-        return activation.forward(Matrices.addRowVector(Matrices.multiply(input, weights), bias[0]));
+        // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
+        double[][] z = Matrices.multiply(input, weights);
+        double[] b = bias[0];
+        for (double[] row : z) {
+            for (int j = 0; j < b.length; j++) {
+                row[j] += b[j];
+            }
+        }
+        return z;
     }
 
     /**
