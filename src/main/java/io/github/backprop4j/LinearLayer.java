@@ -7,6 +7,7 @@ import static io.github.backprop4j.internal.Checks.checkState;
 import io.github.backprop4j.activation.Activation;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.optim.Parameter;
 import java.util.Random;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Random;
  * {@code A [batch × outputs]}. {@link #forward} caches {@code X}, {@code Z} and {@code A};
  * {@link #backward} uses them to compute the gradients, hands them to the optimizer (which
  * updates {@code W} and {@code b} in place) and returns the gradient for the layer below.
+ * {@code W} and {@code b} are {@link Parameter}s, each holding the optimizer state that belongs
+ * to it (Adam's moments, say), which persists across calls of {@code fit}.
  *
  * <p>Initial weights are drawn from {@code N(0, s²)} with {@code s} chosen by the activation
  * ({@link Activation#initialWeightStd}: He for ReLU, Glorot otherwise); biases start at 0.
@@ -34,8 +37,8 @@ public final class LinearLayer {
     public static final long DEFAULT_SEED = 42L;
 
     private final Activation activation;
-    private final double[][] weights;   // W [inputs × outputs]
-    private final double[][] bias;      // b [1 × outputs], a matrix so the optimizer treats it like W
+    private final Parameter weights;    // W [inputs × outputs]
+    private final Parameter bias;       // b [1 × outputs], a matrix so the optimizer treats it like W
 
     // What forward caches for backward; null when there is nothing to go back through.
     private double[][] input;           // X [batch × inputs]
@@ -69,14 +72,15 @@ public final class LinearLayer {
         this.activation = checkNotNull(activation, "activation");
         checkNotNull(random, "random");
         double std = activation.initialWeightStd(inputs, outputs);
-        this.weights = new double[inputs][outputs];
-        for (double[] row : weights) {
+        double[][] w = new double[inputs][outputs];
+        for (double[] row : w) {
             for (int j = 0; j < outputs; j++) {
                 // W_ij ~ N(0, std²)
                 row[j] = std * random.nextGaussian();
             }
         }
-        this.bias = new double[1][outputs];
+        this.weights = new Parameter(Parameter.Role.WEIGHTS, w);
+        this.bias = new Parameter(Parameter.Role.BIAS, new double[1][outputs]);
     }
 
     /**
@@ -95,8 +99,8 @@ public final class LinearLayer {
                 Matrices.shape(weights), weights[0].length);
         Matrices.checkFinite(new double[][] {bias}, "bias");
         this.activation = checkNotNull(activation, "activation");
-        this.weights = Matrices.copy(weights);
-        this.bias = new double[][] {bias.clone()};
+        this.weights = new Parameter(Parameter.Role.WEIGHTS, Matrices.copy(weights));
+        this.bias = new Parameter(Parameter.Role.BIAS, new double[][] {bias.clone()});
     }
 
     /**
@@ -126,8 +130,8 @@ public final class LinearLayer {
     private double[][] preActivation(double[][] input) {
         checkInput(input);
         // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
-        double[][] z = Matrices.multiply(input, weights);
-        double[] b = bias[0];
+        double[][] z = Matrices.multiply(input, weights.values());
+        double[] b = bias.values()[0];
         for (double[] row : z) {
             for (int j = 0; j < b.length; j++) {
                 row[j] += b[j];
@@ -138,8 +142,9 @@ public final class LinearLayer {
 
     /**
      * Backward pass for the batch of the last {@link #forward}: computes the gradients, has
-     * {@code optimizer} update {@code W} and {@code b}, and returns the gradient for the layer
-     * below. The cache is consumed: a second call without a new forward throws.
+     * {@code optimizer} update {@code W} and {@code b} with its base learning rate, and returns the
+     * gradient for the layer below. The cache is consumed: a second call without a new forward
+     * throws.
      *
      * <p>{@code dA} is the gradient of the (batch-mean) loss, so {@code dW} and {@code db} below
      * are already batch means; nothing here divides by the batch size.
@@ -151,35 +156,59 @@ public final class LinearLayer {
      * @throws IllegalArgumentException if {@code dA}'s shape differs from the forward output's
      */
     public double[][] backward(double[][] outputGradient, Optimizer optimizer) {
-        return backward(outputGradient, optimizer, true);
+        checkNotNull(optimizer, "optimizer");
+        return backward(outputGradient, optimizer, optimizer.learningRate(), true);
     }
 
     /**
-     * {@link #backward(double[][], Optimizer)}, skipping {@code dA_prev} (and returning null) when
-     * {@code inputGradient} is false: the first layer's {@code dA_prev} is the gradient for the
-     * data itself, which training never uses, and costs as much as computing {@code dW}.
+     * {@link #backward(double[][], Optimizer)} with learning rate {@code learningRate}, skipping
+     * {@code dA_prev} (and returning null) when {@code inputGradient} is false: the first layer's
+     * {@code dA_prev} is the gradient for the data itself, which training never uses, and costs as
+     * much as computing {@code dW}.
      */
-    double[][] backward(double[][] outputGradient, Optimizer optimizer, boolean inputGradient) {
+    double[][] backward(double[][] outputGradient, Optimizer optimizer, double learningRate, boolean inputGradient) {
         checkState(output != null, "backward called without a forward pass before it (%s)", this);
-        checkNotNull(optimizer, "optimizer");
         Matrices.checkMatrix(outputGradient, "backward: output gradient dA");
         checkArgument(Matrices.shape(outputGradient).equals(Matrices.shape(output)),
                 "backward: output gradient dA is %s but the forward output A was %s",
                 Matrices.shape(outputGradient), Matrices.shape(output));
         // dZ = dA ⊙ f'(Z)   (the activation's own chain rule; a Jacobian product for softmax)
         double[][] dZ = activation.backward(preActivation, output, outputGradient);
+        return backwardFromPreActivation(dZ, optimizer, learningRate, inputGradient);
+    }
+
+    /**
+     * The rest of the backward pass once {@code dZ = ∂L/∂Z} is known, either from the activation's
+     * chain rule or straight from a loss fused with the activation ({@code dZ = (P − Y)/B}).
+     */
+    double[][] backwardFromPreActivation(double[][] dZ, Optimizer optimizer, double learningRate,
+            boolean inputGradient) {
+        checkState(output != null, "backward called without a forward pass before it (%s)", this);
+        checkNotNull(optimizer, "optimizer");
+        checkArgument(dZ != null && dZ.length == output.length && dZ[0] != null && dZ[0].length == output[0].length,
+                "backward: dZ is %s but the forward output was %s", Matrices.shape(dZ), Matrices.shape(output));
         // dW = Xᵀ·dZ        [in×B]·[B×out] = [in×out]
         double[][] dW = Matrices.multiplyTransA(input, dZ);
         // db = 1ᵀ·dZ        column sums, [1×out]
         double[][] db = {Matrices.sumColumns(dZ)};
         // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
-        double[][] dInput = inputGradient ? Matrices.multiplyTransB(dZ, weights) : null;
-        optimizer.update(weights, dW);
-        optimizer.update(bias, db);
+        double[][] dInput = inputGradient ? Matrices.multiplyTransB(dZ, weights.values()) : null;
+        optimizer.update(weights, dW, learningRate);
+        optimizer.update(bias, db, learningRate);
         input = null;
         preActivation = null;
         output = null;
         return dInput;
+    }
+
+    /** The pre-activations {@code Z} cached by the last {@link #forward}, or null after backward. */
+    double[][] cachedPreActivation() {
+        return preActivation;
+    }
+
+    /** The output {@code A} cached by the last {@link #forward}, or null after backward. */
+    double[][] cachedOutput() {
+        return output;
     }
 
     private void checkInput(double[][] x) {
@@ -190,12 +219,12 @@ public final class LinearLayer {
 
     /** Number of input features. */
     public int inputs() {
-        return weights.length;
+        return weights.rows();
     }
 
     /** Number of units (output columns). */
     public int outputs() {
-        return weights[0].length;
+        return weights.columns();
     }
 
     /** The activation {@code f}. */
@@ -205,12 +234,31 @@ public final class LinearLayer {
 
     /** A copy of the weights {@code W [inputs × outputs]}. */
     public double[][] weights() {
-        return Matrices.copy(weights);
+        return Matrices.copy(weights.values());
     }
 
     /** A copy of the bias {@code b}, length {@code outputs}. */
     public double[] bias() {
-        return bias[0].clone();
+        return bias.values()[0].clone();
+    }
+
+    /**
+     * The live weights {@code W} with their optimizer state, for optimizers and for inspecting or
+     * resetting the state. Changing its values changes this layer.
+     */
+    public Parameter weightParameter() {
+        return weights;
+    }
+
+    /** The live bias {@code b [1 × outputs]} with its optimizer state; see {@link #weightParameter()}. */
+    public Parameter biasParameter() {
+        return bias;
+    }
+
+    /** Forgets the optimizer state of {@code W} and {@code b}; the next update starts afresh. */
+    public void resetOptimizerState() {
+        weights.resetState();
+        bias.resetState();
     }
 
     /** Number of trainable numbers, {@code inputs · outputs + outputs}. */

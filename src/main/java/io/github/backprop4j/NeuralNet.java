@@ -2,8 +2,12 @@ package io.github.backprop4j;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.internal.Checks.checkState;
 
+import io.github.backprop4j.activation.Identity;
+import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
+import io.github.backprop4j.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,11 +16,14 @@ import java.util.List;
  * A feed-forward network: an ordered list of {@link LinearLayer}s, each feeding the next,
  * {@code A_l = f_l(A_(l−1)·W_l + b_l)} with {@code A_0 = X}.
  *
- * <p>Features are {@code double[][]} with one row per sample; labels are class indices. For
- * classification the last layer uses {@link io.github.backprop4j.activation.Softmax} and
- * {@link #fit} minimises categorical cross-entropy. A network is mutable (training changes its
- * layers) and not thread-safe while training; {@link #predict} and {@link #predictProbabilities}
- * change nothing, so several threads may call them at once while no {@code fit} runs.
+ * <p>Features are {@code double[][]} with one row per sample. {@link #fit} minimises the loss in
+ * its {@link TrainingConfig}: categorical cross-entropy over class labels with a
+ * {@link io.github.backprop4j.activation.Softmax} output (the default), binary cross-entropy with
+ * one {@link io.github.backprop4j.activation.Sigmoid} unit, or mean squared error on
+ * {@code double[][]} targets for regression. A network is mutable (training changes its layers)
+ * and not thread-safe while training; {@link #predict}, {@link #predictProbabilities} and
+ * {@link #predictValues} change nothing, so several threads may call them at once while no
+ * {@code fit} runs.
  *
  * <pre>{@code
  * NeuralNet net = new NeuralNet(
@@ -63,7 +70,7 @@ public final class NeuralNet {
         return layers.get(0).inputs();
     }
 
-    /** Number of outputs (classes), the last layer's {@code outputs}. */
+    /** Number of outputs (classes, or target values), the last layer's {@code outputs}. */
     public int outputs() {
         return layers.get(layers.size() - 1).outputs();
     }
@@ -78,57 +85,176 @@ public final class NeuralNet {
     }
 
     /**
-     * Trains on {@code features} and {@code labels} with categorical cross-entropy.
-     * See {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
+     * Trains on class labels; see {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
      */
     public History fit(double[][] features, int[] labels, TrainingConfig config) {
         return fit(features, labels, config, TrainingListener.NONE);
     }
 
     /**
-     * Trains with mini-batch gradient descent on categorical cross-entropy: each epoch shuffles
-     * the rows, then for each batch runs the forward pass, the loss gradient, and the backward
-     * pass through the layers in reverse, each updating its own weights.
+     * Trains a classifier with mini-batch gradient descent: each epoch shuffles the rows, then for
+     * each batch runs the forward pass, the loss and its gradient, and the backward pass through
+     * the layers in reverse, each updating its own weights. The loss turns the labels into targets:
+     * one-hot rows for {@link io.github.backprop4j.loss.CategoricalCrossEntropy}, a 0/1 column for
+     * {@link io.github.backprop4j.loss.BinaryCrossEntropy}.
+     *
+     * <p>The optimizer's state (e.g. Adam's moments) lives in the layers: a second call of
+     * {@code fit} with an optimizer of the same class continues from it; {@link
+     * #resetOptimizerState()} starts afresh.
      *
      * @param features {@code X [n × inputs]}, finite; not modified
-     * @param labels   class indices in {@code [0, outputs)}, length {@code n}; not modified
-     * @param config   optimizer, epochs, batch size, shuffle seed
+     * @param labels   one class label per row, as the loss takes them; not modified
+     * @param config   optimizer, loss, epochs, batch size, shuffle seed
      * @param listener called after each epoch
      * @return the mean training loss of each epoch
-     * @throws IllegalArgumentException  on bad input, naming what is wrong and where
-     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     * @throws IllegalArgumentException  on bad input, or a loss that does not fit the last layer,
+     *                                   naming what is wrong and where
+     * @throws TrainingDivergedException if the loss or a parameter becomes NaN or infinite
      */
     public History fit(double[][] features, int[] labels, TrainingConfig config, TrainingListener listener) {
         checkFeatures(features);
-        checkLabels(labels, features.length);
         checkNotNull(config, "config");
         checkNotNull(listener, "listener");
-        return new Trainer(this, config, listener).train(features, labels);
+        double[][] targets = targetsForLabels(labels, features.length, config.loss());
+        return new Trainer(this, config, listener).train(features, targets);
+    }
+
+    /** Trains on target values; see {@link #fit(double[][], double[][], TrainingConfig, TrainingListener)}. */
+    public History fit(double[][] features, double[][] targets, TrainingConfig config) {
+        return fit(features, targets, config, TrainingListener.NONE);
     }
 
     /**
-     * Class probabilities for each row: the last layer's output.
+     * Trains on target values {@code Y [n × outputs]}, e.g. for regression with
+     * {@link io.github.backprop4j.loss.MeanSquaredError}; otherwise as
+     * {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
+     *
+     * @param targets {@code Y [n × outputs]}, finite; not modified
+     */
+    public History fit(double[][] features, double[][] targets, TrainingConfig config, TrainingListener listener) {
+        checkFeatures(features);
+        checkNotNull(config, "config");
+        checkNotNull(listener, "listener");
+        checkTargets(targets, features.length, config.loss());
+        return new Trainer(this, config, listener).train(features, targets);
+    }
+
+    /**
+     * The gradients of {@code loss} on one batch of class labels, without changing any weight;
+     * see {@link #gradients(double[][], double[][], Loss)}.
+     */
+    public Gradients gradients(double[][] features, int[] labels, Loss loss) {
+        checkFeatures(features);
+        return gradients(features, targetsForLabels(labels, features.length, loss), loss);
+    }
+
+    /**
+     * The gradients of the batch-mean {@code loss} with respect to every weight and bias, on the
+     * batch {@code features}, {@code targets}: the same computation as one training step, with
+     * nothing updated (and no optimizer state touched).
+     *
+     * @throws ArithmeticException if the loss is not finite at these weights, naming the layer
+     */
+    public Gradients gradients(double[][] features, double[][] targets, Loss loss) {
+        checkFeatures(features);
+        checkTargets(targets, features.length, loss);
+        TrainingStep step = new TrainingStep(this, loss);
+        double value = step.forward(features, targets);
+        if (!Double.isFinite(value)) {
+            int layer = firstNonFiniteOutput();
+            throw new ArithmeticException("the loss is " + value + (layer < 0 ? "" : "; " + describeNonFiniteOutput(layer)));
+        }
+        GradientRecorder recorder = new GradientRecorder();
+        step.backward(recorder, recorder.learningRate());
+        double[][][] dW = new double[layers.size()][][];
+        double[][][] db = new double[layers.size()][][];
+        for (int l = 0; l < layers.size(); l++) {
+            dW[l] = recorder.gradient(layers.get(l).weightParameter());
+            db[l] = recorder.gradient(layers.get(l).biasParameter());
+        }
+        return new Gradients(value, features.length, dW, db);
+    }
+
+    /**
+     * Updates every layer's weights and bias with {@code gradients} by {@code optimizer}, with its
+     * base learning rate and the layers' optimizer state: what one training step does after the
+     * backward pass.
+     *
+     * @throws IllegalArgumentException if the gradients belong to a network of another shape
+     */
+    public void applyGradients(Gradients gradients, Optimizer optimizer) {
+        checkNotNull(gradients, "gradients");
+        checkNotNull(optimizer, "optimizer");
+        checkArgument(gradients.layerCount() == layers.size(),
+                "gradients have %d layers but this network has %d", gradients.layerCount(), layers.size());
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            optimizer.update(layers.get(l).weightParameter(), gradients.weightsView(l));
+            optimizer.update(layers.get(l).biasParameter(), gradients.biasView(l));
+        }
+    }
+
+    /** Forgets every layer's optimizer state, so the next {@code fit} starts with fresh moments and step counts. */
+    public void resetOptimizerState() {
+        for (LinearLayer layer : layers) {
+            layer.resetOptimizerState();
+        }
+    }
+
+    /**
+     * The last layer's output for each row: class probabilities for a classifier, the predicted
+     * values for regression.
      *
      * @param features {@code X [n × inputs]}, finite; not modified
      * @return a new {@code [n × outputs]} matrix
+     * @throws ArithmeticException if a layer's output is not finite (inputs or weights too large
+     *                             for double), naming the layer, row and column
      */
-    public double[][] predictProbabilities(double[][] features) {
+    public double[][] predictValues(double[][] features) {
         checkFeatures(features);
         double[][] a = features;
-        for (LinearLayer layer : layers) {
-            a = layer.predict(a);
+        for (int l = 0; l < layers.size(); l++) {
+            a = layers.get(l).predict(a);
+            int[] at = Matrices.firstNonFinite(a);
+            if (at != null) {
+                throw new ArithmeticException(describe(l, a, at) + "; the inputs or weights are too large"
+                        + " for double, so no prediction is made (scale the features, e.g. StandardScaler)");
+            }
         }
         return a;
     }
 
     /**
-     * The most probable class of each row, {@code argmax_k P_ik}.
+     * Class probabilities for each row: {@link #predictValues} of a classifier, rows summing to 1
+     * for a Softmax output, the probability of class 1 for one Sigmoid unit.
+     */
+    public double[][] predictProbabilities(double[][] features) {
+        return predictValues(features);
+    }
+
+    /**
+     * The predicted class of each row: {@code argmax_k P_ik} for two or more outputs; for a
+     * single output unit (Sigmoid, binary cross-entropy) class 1 where {@code p ≥ 0.5}, else 0.
      *
      * @param features {@code X [n × inputs]}, finite; not modified
      * @return a new array of {@code n} class indices
+     * @throws IllegalStateException if the last layer is {@link Identity}, a regression output;
+     *                               use {@link #predictValues} there
      */
     public int[] predict(double[][] features) {
-        return Matrices.argmaxRows(predictProbabilities(features));
+        LinearLayer last = layers.get(layers.size() - 1);
+        checkState(!(last.activation() instanceof Identity),
+                "predict returns class labels, but the last layer (layer %d %s) is a regression output;"
+                        + " use predictValues", layers.size() - 1, last);
+        double[][] p = predictValues(features);
+        if (outputs() > 1) {
+            return Matrices.argmaxRows(p);
+        }
+        int[] classes = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            // class 1 where p ≥ 0.5
+            classes[i] = p[i][0] >= 0.5 ? 1 : 0;
+        }
+        return classes;
     }
 
     /** Training forward pass through all layers, each caching what its backward needs. */
@@ -140,6 +266,28 @@ public final class NeuralNet {
         return a;
     }
 
+    /** The first layer whose cached training output has a NaN or infinity, or −1. */
+    int firstNonFiniteOutput() {
+        for (int l = 0; l < layers.size(); l++) {
+            double[][] a = layers.get(l).cachedOutput();
+            if (a != null && Matrices.firstNonFinite(a) != null) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    /** E.g. "layer 1 Dense(10→3, Softmax) output row 4, column 2 is NaN", from the training cache. */
+    String describeNonFiniteOutput(int layer) {
+        double[][] a = layers.get(layer).cachedOutput();
+        return describe(layer, a, Matrices.firstNonFinite(a));
+    }
+
+    private String describe(int layer, double[][] a, int[] at) {
+        return String.format("layer %d %s output row %d, column %d is %s",
+                layer, layers.get(layer), at[0], at[1], a[at[0]][at[1]]);
+    }
+
     private void checkFeatures(double[][] features) {
         Matrices.checkMatrix(features, "features");
         Matrices.checkFinite(features, "features");
@@ -147,15 +295,32 @@ public final class NeuralNet {
                 "features have %d columns but layer 0 %s expects %d", features[0].length, layers.get(0), inputs());
     }
 
-    private void checkLabels(int[] labels, int rows) {
+    private double[][] targetsForLabels(int[] labels, int rows, Loss loss) {
         checkNotNull(labels, "labels");
         checkArgument(labels.length == rows,
                 "features have %d rows but labels have %d entries; they must match", rows, labels.length);
-        for (int i = 0; i < labels.length; i++) {
-            checkArgument(labels[i] >= 0 && labels[i] < outputs(),
-                    "labels[%d] is %d, expected a class index in [0, %d) (the last layer has %d outputs)",
-                    i, labels[i], outputs(), outputs());
-        }
+        checkLossFits(loss);
+        return loss.targetsForLabels(labels, outputs());
+    }
+
+    private void checkTargets(double[][] targets, int rows, Loss loss) {
+        Matrices.checkMatrix(targets, "targets");
+        Matrices.checkFinite(targets, "targets");
+        checkArgument(targets.length == rows,
+                "features have %d rows but targets have %d; they must match", rows, targets.length);
+        checkArgument(targets[0].length == outputs(), "targets have %d columns but the last layer %s has %d outputs",
+                targets[0].length, layers.get(layers.size() - 1), outputs());
+        checkLossFits(loss);
+    }
+
+    /** Refuses a loss that cannot train this network's last layer, naming the pairing to use. */
+    private void checkLossFits(Loss loss) {
+        checkNotNull(loss, "loss");
+        int last = layers.size() - 1;
+        loss.mismatch(layers.get(last).activation(), outputs()).ifPresent(problem -> {
+            throw new IllegalArgumentException(String.format("loss %s does not fit the last layer (layer %d %s): %s",
+                    loss, last, layers.get(last), problem));
+        });
     }
 
     /**

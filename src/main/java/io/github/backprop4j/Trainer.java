@@ -1,42 +1,40 @@
 package io.github.backprop4j;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
-
-import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.internal.Permutations;
-import io.github.backprop4j.loss.CategoricalCrossEntropy;
-import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.optim.Parameter;
 import java.util.List;
 import java.util.Random;
 
 /**
  * The training loop behind {@link NeuralNet#fit}: shuffle(seed) → batch → forward → loss and its
  * gradient → reverse walk through the layers, each {@code backward} handing {@code dW}, {@code db}
- * to the optimizer → listener at epoch end → {@link History}.
+ * to the optimizer → divergence check → listener at epoch end → {@link History}.
  */
 final class Trainer {
 
     private final NeuralNet net;
     private final TrainingConfig config;
     private final TrainingListener listener;
-    private final Loss loss = new CategoricalCrossEntropy();
+    private final TrainingStep step;
 
+    /** For a network whose last layer {@code config.loss()} fits (checked by the caller). */
     Trainer(NeuralNet net, TrainingConfig config, TrainingListener listener) {
-        List<LinearLayer> layers = net.layers();
-        int last = layers.size() - 1;
-        checkArgument(layers.get(last).activation() instanceof Softmax && net.outputs() >= 2,
-                "fit minimises categorical cross-entropy, which needs class probabilities: the last layer"
-                        + " (layer %d %s) must use Softmax with at least 2 outputs", last, layers.get(last));
         this.net = net;
         this.config = config;
         this.listener = listener;
+        this.step = new TrainingStep(net, config.loss());
     }
 
-    /** Trains on already validated features and labels. */
-    History train(double[][] features, int[] labels) {
-        double[][] targets = Matrices.oneHot(labels, net.outputs());
+    /** Trains on already validated features and targets {@code Y [n × outputs]}. */
+    History train(double[][] features, double[][] targets) {
+        Optimizer optimizer = config.optimizer();
+        for (LinearLayer layer : net.layers()) {
+            // the optimizer state starts here (or continues, if the same kind of optimizer made it)
+            layer.weightParameter().state(optimizer);
+            layer.biasParameter().state(optimizer);
+        }
         int n = features.length;
         int[] order = Permutations.identity(n);
         Random shuffle = new Random(config.seed());
@@ -58,19 +56,40 @@ final class Trainer {
 
     /** One update on one batch; returns the batch's mean loss before the update. */
     private double step(double[][] x, double[][] y, int epoch, int batch) {
-        double[][] p = net.forward(x);
-        double value = loss.value(p, y);
+        double value = step.forward(x, y);
         if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(epoch, batch, value);
+            int layer = net.firstNonFiniteOutput();
+            throw new TrainingDivergedException(epoch, batch, layer < 0 ? net.layers().size() - 1 : layer,
+                    "the loss is " + value + (layer < 0 ? "" : " (" + net.describeNonFiniteOutput(layer) + ")"));
         }
-        // dA_L = ∂L/∂P, then for l = L..1: dA_(l−1) = layer_l.backward(dA_l), which also updates W_l, b_l;
-        // the first layer's dA_0 = ∂L/∂X would be the gradient for the data, so it is not computed
-        double[][] gradient = loss.gradient(p, y);
-        Optimizer optimizer = config.optimizer();
-        List<LinearLayer> layers = net.layers();
-        for (int l = layers.size() - 1; l >= 0; l--) {
-            gradient = layers.get(l).backward(gradient, optimizer, l > 0);
-        }
+        step.backward(config.optimizer(), config.optimizer().learningRate());
+        checkParameters(epoch, batch);
         return value;
+    }
+
+    /** Throws {@link TrainingDivergedException} naming the first weight or bias that is not finite. */
+    private void checkParameters(int epoch, int batch) {
+        List<LinearLayer> layers = net.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            String bad = firstNonFinite(layers.get(l).weightParameter(), "weights W");
+            if (bad == null) {
+                bad = firstNonFinite(layers.get(l).biasParameter(), "bias b");
+            }
+            if (bad != null) {
+                throw new TrainingDivergedException(epoch, batch, l, layers.get(l) + " " + bad + " after the update");
+            }
+        }
+    }
+
+    private static String firstNonFinite(Parameter parameter, String name) {
+        double[][] values = parameter.values();
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; j < values[i].length; j++) {
+                if (!Double.isFinite(values[i][j])) {
+                    return name + "[" + i + "][" + j + "] is " + values[i][j];
+                }
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.backprop4j;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
 
@@ -39,23 +41,39 @@ public final class GradientCheck {
         return grad;
     }
 
-    /** Throws {@link AssertionError} naming the first entry whose relative error exceeds TOLERANCE. */
+    /** Throws {@link AssertionError} listing every entry whose relative error exceeds TOLERANCE. */
     public static void assertClose(double[][] analytic, double[][] numerical, String what) {
+        List<String> failures = mismatches(analytic, numerical, what);
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " gradient entries differ:\n" + String.join("\n", failures));
+        }
+    }
+
+    /**
+     * Every entry where the analytic and numerical gradients disagree: relative error above
+     * TOLERANCE, or either value NaN or infinite (a NaN compares false with everything, so it
+     * must be caught explicitly).
+     */
+    public static List<String> mismatches(double[][] analytic, double[][] numerical, String what) {
         if (analytic.length != numerical.length || analytic[0].length != numerical[0].length) {
-            throw new AssertionError(what + ": analytic gradient is " + analytic.length + "x" + analytic[0].length
+            return List.of(what + ": analytic gradient is " + analytic.length + "x" + analytic[0].length
                     + " but numerical is " + numerical.length + "x" + numerical[0].length);
         }
+        List<String> failures = new ArrayList<>();
         for (int i = 0; i < analytic.length; i++) {
             for (int j = 0; j < analytic[i].length; j++) {
                 double a = analytic[i][j];
                 double n = numerical[i][j];
                 double scale = Math.abs(a) + Math.abs(n);
-                if (!Double.isFinite(a) || (scale > ABSOLUTE_FLOOR && Math.abs(a - n) / scale > TOLERANCE)) {
-                    throw new AssertionError(String.format("%s[%d][%d]: analytic %.12g vs numerical %.12g,"
-                            + " relative error %.3g > %.0g", what, i, j, a, n, Math.abs(a - n) / scale, TOLERANCE));
+                double error = Math.abs(a - n) / scale;
+                boolean finite = Double.isFinite(a) && Double.isFinite(n);
+                if (!finite || (scale > ABSOLUTE_FLOOR && error > TOLERANCE)) {
+                    failures.add(String.format("%s[%d][%d]: analytic %.12g vs numerical %.12g, relative error %.3g > %.0g",
+                            what, i, j, a, n, error, TOLERANCE));
                 }
             }
         }
+        return failures;
     }
 
     /** {@code Σ_ij G_ij · A_ij}: a scalar whose gradient with respect to {@code A} is {@code G}. */

@@ -35,4 +35,22 @@ class GradientCheckTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("x[1][1]");
     }
+
+    @Test
+    void assertCloseRejectsANumericalEntryThatIsNaNOrInfinite() {
+        double[][] nan = {{0.75, 6.75}, {Double.NaN, 0.1875}};
+        assertThatThrownBy(() -> GradientCheck.assertClose(RIGHT, nan, "x"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("x[1][0]").hasMessageContaining("NaN");
+        double[][] infinite = {{Double.POSITIVE_INFINITY, 6.75}, {12.0, 0.1875}};
+        assertThatThrownBy(() -> GradientCheck.assertClose(RIGHT, infinite, "x"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("x[0][0]");
+        assertThatThrownBy(() -> GradientCheck.assertClose(nan, RIGHT, "x")).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void assertCloseListsEveryFailingEntry() {
+        double[][] wrong = {{0.75 * 2, 6.75}, {12.0, 0.1875 * 2}};
+        assertThatThrownBy(() -> GradientCheck.assertClose(wrong, RIGHT, "x"))
+                .hasMessageContaining("2 gradient entries differ").hasMessageContaining("x[0][0]").hasMessageContaining("x[1][1]");
+    }
 }

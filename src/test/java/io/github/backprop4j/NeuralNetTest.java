@@ -198,11 +198,12 @@ class NeuralNetTest {
     }
 
     @Test
-    void fitNeedsASoftmaxOutput() {
+    void fitRefusesALossThatDoesNotFitTheLastLayer() {
         NeuralNet net = new NeuralNet(new LinearLayer(2, 2, new Sigmoid()));
         assertThatThrownBy(() -> net.fit(new double[][] {{1, 2}}, new int[] {0}, TrainingConfig.sgd(0.1, 1, 1, 0L)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("layer 0 Dense(2→2, Sigmoid)) must use Softmax");
+                .hasMessageStartingWith("loss CategoricalCrossEntropy does not fit the last layer (layer 0 Dense(2→2, Sigmoid)):"
+                        + " categorical cross-entropy needs a Softmax output with one unit per class");
     }
 
     @Test
@@ -234,16 +235,6 @@ class NeuralNetTest {
         assertThatThrownBy(() -> net.fit(null, new int[] {0}, config)).hasMessage("features must not be null");
         assertThatThrownBy(() -> net.predict(new double[][] {{1, 2, 3, Double.NaN}}))
                 .hasMessage("features row 0, column 3 is NaN; every value must be finite");
-    }
-
-    @Test
-    void fitStopsWhenTheLossDiverges() {
-        Dataset iris = Datasets.iris();
-        assertThatThrownBy(() -> irisNet(1L).fit(iris.features(), iris.labels(), TrainingConfig.sgd(1e300, 5, 16, 0L)))
-                .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("at epoch 1")
-                .hasMessageContaining("try a lower learning rate")
-                .satisfies(e -> assertThat(((TrainingDivergedException) e).epoch()).isEqualTo(1));
     }
 
     @Test

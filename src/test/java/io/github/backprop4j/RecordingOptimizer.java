@@ -2,6 +2,7 @@ package io.github.backprop4j;
 
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.optim.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,12 @@ public final class RecordingOptimizer implements Optimizer {
     public final List<double[][]> gradients = new ArrayList<>();
 
     @Override
-    public void update(double[][] parameter, double[][] gradient) {
+    public double learningRate() {
+        return 1.0;
+    }
+
+    @Override
+    public void update(Parameter parameter, double[][] gradient, double learningRate) {
         gradients.add(Matrices.copy(gradient));
     }
 }

@@ -13,6 +13,11 @@ package io.github.backprop4j.activation;
  * double[][] a  = relu.forward(z);            // A  = max(0, Z)
  * double[][] dz = relu.backward(z, a, da);    // dZ = dA ⊙ [Z > 0]
  * }</pre>
+ *
+ * <p>A new activation needs only {@link #forward(double[][])} and {@link #backward(double[][],
+ * double[][], double[][])}. The {@code ...Into} forms write into an array the caller owns, so a
+ * training loop can reuse its buffers; their defaults call the simple forms and copy, and the
+ * built-in activations override them to allocate nothing.
  */
 public interface Activation {
 
@@ -38,6 +43,27 @@ public interface Activation {
     double[][] backward(double[][] z, double[][] a, double[][] outputGradient);
 
     /**
+     * {@link #forward(double[][])} into {@code out}: {@code out = f(Z)}.
+     *
+     * @param z   {@code [batch × units]}, not modified
+     * @param out the same shape, modified; may be {@code z} itself
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    default void forwardInto(double[][] z, double[][] out) {
+        copyInto(forward(z), out, toString() + ".forwardInto");
+    }
+
+    /**
+     * {@link #backward(double[][], double[][], double[][])} into {@code out}: {@code out = dZ}.
+     *
+     * @param out the shape of {@code z}, modified; may be {@code outputGradient} itself
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    default void backwardInto(double[][] z, double[][] a, double[][] outputGradient, double[][] out) {
+        copyInto(backward(z, a, outputGradient), out, toString() + ".backwardInto");
+    }
+
+    /**
      * Standard deviation for the zero-mean normal initial weights of a layer using this activation.
      * The default is Glorot/Xavier, {@code sqrt(2 / (fanIn + fanOut))}, which keeps the variance of
      * activations and gradients about constant through {@code tanh}- and sigmoid-like units
@@ -48,5 +74,12 @@ public interface Activation {
      */
     default double initialWeightStd(int fanIn, int fanOut) {
         return Math.sqrt(2.0 / (fanIn + fanOut));
+    }
+
+    private static void copyInto(double[][] result, double[][] out, String where) {
+        ElementwiseActivation.checkSameShape(where, result, out);
+        for (int i = 0; i < result.length; i++) {
+            System.arraycopy(result[i], 0, out[i], 0, result[i].length);
+        }
     }
 }

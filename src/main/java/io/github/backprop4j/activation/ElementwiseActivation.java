@@ -28,25 +28,53 @@ public abstract class ElementwiseActivation implements Activation {
     public final double[][] forward(double[][] z) {
         Matrices.checkMatrix(z, toString() + ".forward: Z");
         double[][] a = new double[z.length][z[0].length];
+        forwardInto(z, a);
+        return a;
+    }
+
+    @Override
+    public final void forwardInto(double[][] z, double[][] out) {
+        checkSameShape(toString() + ".forwardInto", z, out);
         for (int i = 0; i < z.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                a[i][j] = value(z[i][j]);
+            double[] zi = z[i];
+            double[] ai = out[i];
+            for (int j = 0; j < zi.length; j++) {
+                // A = f(Z)
+                ai[j] = value(zi[j]);
             }
         }
-        return a;
     }
 
     @Override
     public final double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
         checkBackwardShapes(toString(), z, a, outputGradient);
         double[][] dz = new double[z.length][z[0].length];
+        backwardInto(z, a, outputGradient, dz);
+        return dz;
+    }
+
+    @Override
+    public final void backwardInto(double[][] z, double[][] a, double[][] outputGradient, double[][] out) {
+        checkBackwardShapes(toString(), z, a, outputGradient);
+        checkSameShape(toString() + ".backwardInto", z, out);
         for (int i = 0; i < z.length; i++) {
-            for (int j = 0; j < dz[i].length; j++) {
+            double[] zi = z[i];
+            double[] ai = a[i];
+            double[] gi = outputGradient[i];
+            double[] di = out[i];
+            for (int j = 0; j < zi.length; j++) {
                 // dZ = dA ⊙ f'(Z)
-                dz[i][j] = outputGradient[i][j] * derivative(z[i][j], a[i][j]);
+                di[j] = gi[j] * derivative(zi[j], ai[j]);
             }
         }
-        return dz;
+    }
+
+    /** Checks that {@code out} is a matrix of the shape of {@code in}, naming both shapes otherwise. */
+    static void checkSameShape(String where, double[][] in, double[][] out) {
+        Matrices.checkMatrix(in, where + ": input");
+        Matrices.checkMatrix(out, where + ": out");
+        checkArgument(in.length == out.length && in[0].length == out[0].length,
+                "%s: input %s and out %s must have the same shape", where, Matrices.shape(in), Matrices.shape(out));
     }
 
     static void checkBackwardShapes(String name, double[][] z, double[][] a, double[][] outputGradient) {

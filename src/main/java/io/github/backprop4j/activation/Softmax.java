@@ -9,8 +9,10 @@ import io.github.backprop4j.math.Matrices;
  * <p>Forward subtracts the row maximum before exponentiating ({@code softmax(z) = softmax(z − c)}
  * for any constant {@code c}), so large scores never overflow: softmax of {@code [1000, 1000]} is
  * {@code [0.5, 0.5]}. Backward is the true Jacobian-vector product,
- * {@code dZ_k = a_k (dA_k − Σ_j dA_j a_j)}, so it is correct with any loss; with categorical
- * cross-entropy it reduces to {@code dZ = (A − Y) / batch} (see docs/backprop.md).
+ * {@code dZ_k = a_k (dA_k − Σ_j dA_j a_j)}, so it is correct with any loss. With categorical
+ * cross-entropy it reduces to {@code dZ = (A − Y) / batch}; training takes that shortcut from the
+ * logits directly ({@link io.github.backprop4j.loss.LogitLoss}), because this general path loses
+ * the gradient once a probability underflows (see docs/backprop.md).
  *
  * <pre>{@code new LinearLayer(5, 3, new Softmax())}</pre>
  */
@@ -23,19 +25,24 @@ public final class Softmax implements Activation {
     @Override
     public double[][] forward(double[][] z) {
         Matrices.checkMatrix(z, "Softmax.forward: Z");
-        double[][] a = new double[z.length][];
-        for (int i = 0; i < z.length; i++) {
-            a[i] = softmaxRow(z[i]);
-        }
+        double[][] a = new double[z.length][z[0].length];
+        forwardInto(z, a);
         return a;
     }
 
-    private static double[] softmaxRow(double[] z) {
+    @Override
+    public void forwardInto(double[][] z, double[][] out) {
+        ElementwiseActivation.checkSameShape("Softmax.forwardInto", z, out);
+        for (int i = 0; i < z.length; i++) {
+            softmaxRow(z[i], out[i]);
+        }
+    }
+
+    private static void softmaxRow(double[] z, double[] a) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             max = Math.max(max, v);
         }
-        double[] a = new double[z.length];
         double sum = 0.0;
         for (int k = 0; k < z.length; k++) {
             // e^(z_k − max z): the largest term is e^0 = 1, so nothing overflows
@@ -45,13 +52,20 @@ public final class Softmax implements Activation {
         for (int k = 0; k < z.length; k++) {
             a[k] /= sum;
         }
-        return a;
     }
 
     @Override
     public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
         ElementwiseActivation.checkBackwardShapes("Softmax", z, a, outputGradient);
         double[][] dz = new double[a.length][a[0].length];
+        backwardInto(z, a, outputGradient, dz);
+        return dz;
+    }
+
+    @Override
+    public void backwardInto(double[][] z, double[][] a, double[][] outputGradient, double[][] out) {
+        ElementwiseActivation.checkBackwardShapes("Softmax", z, a, outputGradient);
+        ElementwiseActivation.checkSameShape("Softmax.backwardInto", z, out);
         for (int i = 0; i < a.length; i++) {
             double[] ai = a[i];
             double[] dai = outputGradient[i];
@@ -61,11 +75,11 @@ public final class Softmax implements Activation {
                 s += dai[j] * ai[j];
             }
             // dZ_k = Σ_j dA_j ∂a_j/∂z_k = Σ_j dA_j a_j (δ_jk − a_k) = a_k (dA_k − s)
+            double[] dzi = out[i];
             for (int k = 0; k < ai.length; k++) {
-                dz[i][k] = ai[k] * (dai[k] - s);
+                dzi[k] = ai[k] * (dai[k] - s);
             }
         }
-        return dz;
     }
 
     @Override

@@ -9,10 +9,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 
 /**
- * Loads a classification data set from CSV with commons-csv: numeric feature columns and one
- * label column. Immutable; each {@code with...} method returns a loader with one option changed.
+ * Loads a data set from CSV with commons-csv: numeric feature columns and either one label column
+ * (classification, the default) or one or more numeric target columns (regression, {@link
+ * #withTargetColumns}). Immutable; each {@code with...} method returns a loader with one option
+ * changed.
  *
  * <p>Defaults: a header row; the label is the last column; comma-separated; class indices given
  * in {@link ClassOrder#SORTED} order. Accepted: a UTF-8 byte-order mark, CRLF or LF line endings,
@@ -26,6 +30,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * Dataset data = new CsvLoader().withLabelColumn("species").load(Path.of("iris.csv"));
  * Dataset semi = new CsvLoader().withDelimiter(';').withLabelColumn(0).load(reader, "upload");
+ * Dataset houses = new CsvLoader().withTargetColumns("price").load(Path.of("houses.csv"));
  * }</pre>
  */
 public final class CsvLoader {
@@ -46,48 +51,65 @@ public final class CsvLoader {
     private final int labelIndex;       // -1: the last column
     private final char delimiter;
     private final ClassOrder classOrder;
+    private final List<String> targetColumns;   // empty: classification with a label column
 
     /** A loader with the defaults: header, last column is the label, comma, sorted classes. */
     public CsvLoader() {
-        this(true, null, -1, ',', ClassOrder.SORTED);
+        this(true, null, -1, ',', ClassOrder.SORTED, List.of());
     }
 
-    private CsvLoader(boolean header, String labelName, int labelIndex, char delimiter, ClassOrder classOrder) {
+    private CsvLoader(boolean header, String labelName, int labelIndex, char delimiter, ClassOrder classOrder,
+            List<String> targetColumns) {
         this.header = header;
         this.labelName = labelName;
         this.labelIndex = labelIndex;
         this.delimiter = delimiter;
         this.classOrder = classOrder;
+        this.targetColumns = targetColumns;
+    }
+
+    /**
+     * Regression: the named columns (by header name) are numeric targets, every other column a
+     * feature; replaces any label column. Target cells are parsed as strictly as features.
+     *
+     * @param names one or more distinct column names
+     */
+    public CsvLoader withTargetColumns(String... names) {
+        checkNotNull(names, "target column names");
+        checkArgument(names.length > 0, "give at least one target column name");
+        List<String> list = List.of(names);     // refuses null names
+        checkArgument(new HashSet<>(list).size() == list.size(), "target column names must be distinct, got %s", list);
+        return new CsvLoader(header, null, -1, delimiter, classOrder, list);
     }
 
     /** Whether the first row holds column names (default true); without one, columns are named column0, column1, .... */
     public CsvLoader withHeader(boolean hasHeader) {
-        return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder);
+        return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder, targetColumns);
     }
 
-    /** The label column by its header name. */
+    /** The label column by its header name (classification; replaces any target columns). */
     public CsvLoader withLabelColumn(String name) {
         checkNotNull(name, "label column name");
-        return new CsvLoader(header, name, -1, delimiter, classOrder);
+        return new CsvLoader(header, name, -1, delimiter, classOrder, List.of());
     }
 
     /** The label column by its index from 0. */
     public CsvLoader withLabelColumn(int index) {
         checkArgument(index >= 0, "label column index must be >= 0, got %d", index);
-        return new CsvLoader(header, null, index, delimiter, classOrder);
+        return new CsvLoader(header, null, index, delimiter, classOrder, List.of());
     }
 
     /** The cell separator (default {@code ','}); not a quote, line break or space. */
     public CsvLoader withDelimiter(char delimiter) {
         checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r' && delimiter != ' ',
                 "delimiter must not be a quote, line break or space, got '%s'", delimiter);
-        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder);
+        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns);
     }
 
     /** How class names become class indices (default {@link ClassOrder#SORTED}). */
     public CsvLoader withClassOrder(ClassOrder order) {
         checkNotNull(order, "class order");
-        return new CsvLoader(header, labelName, labelIndex, delimiter, order);
+        return new CsvLoader(header, labelName, labelIndex, delimiter, order, targetColumns);
     }
 
     /**
@@ -160,5 +182,9 @@ public final class CsvLoader {
 
     ClassOrder classOrder() {
         return classOrder;
+    }
+
+    List<String> targetColumns() {
+        return targetColumns;
     }
 }

@@ -24,7 +24,9 @@ final class CsvParse {
     private final CsvLoader options;
     private final String source;
     private List<String> names;                 // every column, label included
-    private int labelColumn;
+    private int labelColumn;                    // classification: the label's column; else −1
+    private boolean[] isTarget;                 // regression: which columns are targets; else null
+    private final List<double[]> targetRows = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
     private int[] classIds = new int[1024];     // per row, in first-seen numbering
     private final Map<String, Integer> classes = new LinkedHashMap<>();
@@ -124,11 +126,31 @@ final class CsvParse {
             }
             columns.add(name);
         }
+        names = columns;
+        if (!options.targetColumns().isEmpty()) {
+            resolveTargetColumns(line);
+            return;
+        }
         if (columns.size() < 2) {
             throw error(line, null, "expected at least 2 columns (features and a label), got " + columns.size());
         }
-        names = columns;
         labelColumn = resolveLabelColumn(line);
+    }
+
+    private void resolveTargetColumns(long line) {
+        isTarget = new boolean[names.size()];
+        for (String target : options.targetColumns()) {
+            int index = names.indexOf(target);
+            if (index < 0) {
+                throw error(line, target, "target column '" + target + "' does not exist; the columns are " + names);
+            }
+            isTarget[index] = true;
+        }
+        if (options.targetColumns().size() == names.size()) {
+            throw error(line, null, "every column is a target; at least one feature column is needed, the columns are "
+                    + names);
+        }
+        labelColumn = -1;
     }
 
     private int resolveLabelColumn(long line) {
@@ -156,16 +178,17 @@ final class CsvParse {
                     + (options.header() ? "header" : "first row") + ", got " + record.size()
                     + (tooFew ? ": this and later cells are missing" : ": extra cells after this column"));
         }
+        if (isTarget != null) {
+            addRegressionRow(record, line);
+            return;
+        }
         double[] features = new double[names.size() - 1];
         String[] problem = new String[1];
         for (int j = 0, f = 0; j < names.size(); j++) {
             if (j == labelColumn) {
                 continue;
             }
-            features[f++] = StrictNumbers.parse(record.get(j), problem);
-            if (problem[0] != null) {
-                throw error(line, names.get(j), problem[0]);
-            }
+            features[f++] = number(record, j, line, problem);
         }
         String label = record.get(labelColumn).strip();
         if (label.isEmpty()) {
@@ -178,7 +201,43 @@ final class CsvParse {
         rows.add(features);
     }
 
+    private void addRegressionRow(CSVRecord record, long line) {
+        int targetCount = options.targetColumns().size();
+        double[] features = new double[names.size() - targetCount];
+        double[] targets = new double[targetCount];
+        String[] problem = new String[1];
+        for (int j = 0, f = 0; j < names.size(); j++) {
+            if (!isTarget[j]) {
+                features[f++] = number(record, j, line, problem);
+            }
+        }
+        for (int t = 0; t < targetCount; t++) {
+            targets[t] = number(record, names.indexOf(options.targetColumns().get(t)), line, problem);
+        }
+        rows.add(features);
+        targetRows.add(targets);
+    }
+
+    /** The number in cell {@code j}, or a DataFormatException naming the line and column. */
+    private double number(CSVRecord record, int j, long line, String[] problem) {
+        double value = StrictNumbers.parse(record.get(j), problem);
+        if (problem[0] != null) {
+            throw error(line, names.get(j), problem[0]);
+        }
+        return value;
+    }
+
     private Dataset build() {
+        if (isTarget != null) {
+            List<String> featureNames = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                if (!isTarget[j]) {
+                    featureNames.add(names.get(j));
+                }
+            }
+            return Dataset.owningRegression(rows.toArray(new double[0][]), targetRows.toArray(new double[0][]),
+                    featureNames, options.targetColumns());
+        }
         List<String> classNames = new ArrayList<>(classes.keySet());
         if (options.classOrder() == CsvLoader.ClassOrder.SORTED) {
             classNames.sort(labelOrder(classNames));

@@ -2,6 +2,7 @@ package io.github.backprop4j.data;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.internal.Checks.checkState;
 
 import io.github.backprop4j.math.Matrices;
 import java.util.ArrayList;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable labelled data set for classification: features {@code X [n × d]}, one class index
- * per row, the feature names and the class names.
+ * An immutable data set: features {@code X [n × d]} with their names, and either one class index
+ * per row with the class names (classification, the constructor) or one or more numeric targets
+ * per row with their names (regression, {@link #regression}).
  *
  * <p>Arrays are copied on the way in and on the way out, so nothing outside can change a
  * {@code Dataset}. Label {@code k} stands for {@code classNames().get(k)}.
@@ -19,14 +21,18 @@ import java.util.Objects;
  * Dataset iris = Datasets.iris();
  * int[] predicted = net.predict(iris.features());
  * String first = iris.className(predicted[0]);   // e.g. "setosa"
+ * Dataset houses = new CsvLoader().withTargetColumns("price").load(Path.of("houses.csv"));
+ * double[][] y = houses.targets();               // [n × 1]
  * }</pre>
  */
 public final class Dataset {
 
     private final double[][] features;
-    private final int[] labels;
+    private final int[] labels;                 // null for regression
     private final List<String> featureNames;
-    private final List<String> classNames;
+    private final List<String> classNames;      // empty for regression
+    private final double[][] targets;           // null for classification
+    private final List<String> targetNames;     // empty for classification
 
     /**
      * @param features     {@code [n × d]}, finite, at least one row; copied
@@ -66,6 +72,72 @@ public final class Dataset {
         this.labels = copy ? labels.clone() : labels;
         this.featureNames = List.copyOf(featureNames);
         this.classNames = List.copyOf(classNames);
+        this.targets = null;
+        this.targetNames = List.of();
+    }
+
+    private Dataset(double[][] features, double[][] targets, List<String> featureNames, List<String> targetNames,
+            boolean copy) {
+        Matrices.checkMatrix(features, "features");
+        Matrices.checkFinite(features, "features");
+        Matrices.checkMatrix(targets, "targets");
+        Matrices.checkFinite(targets, "targets");
+        checkNotNull(featureNames, "featureNames");
+        checkNotNull(targetNames, "targetNames");
+        checkArgument(targets.length == features.length,
+                "features have %d rows but targets have %d rows; they must match", features.length, targets.length);
+        checkArgument(featureNames.size() == features[0].length,
+                "features have %d columns but %d feature names were given", features[0].length, featureNames.size());
+        checkArgument(targetNames.size() == targets[0].length,
+                "targets have %d columns but %d target names were given", targets[0].length, targetNames.size());
+        checkArgument(featureNames.stream().noneMatch(Objects::isNull)
+                && targetNames.stream().noneMatch(Objects::isNull), "featureNames and targetNames must not contain null");
+        this.features = copy ? Matrices.copy(features) : features;
+        this.labels = null;
+        this.featureNames = List.copyOf(featureNames);
+        this.classNames = List.of();
+        this.targets = copy ? Matrices.copy(targets) : targets;
+        this.targetNames = List.copyOf(targetNames);
+    }
+
+    /**
+     * A regression data set: numeric targets instead of class labels.
+     *
+     * @param features     {@code [n × d]}, finite, at least one row; copied
+     * @param targets      {@code [n × t]}, finite, one row of target values per feature row; copied
+     * @param featureNames {@code d} names, one per feature column
+     * @param targetNames  {@code t} names, one per target column
+     * @throws IllegalArgumentException naming the row, column or name that is wrong
+     */
+    public static Dataset regression(double[][] features, double[][] targets, List<String> featureNames,
+            List<String> targetNames) {
+        return new Dataset(features, targets, featureNames, targetNames, true);
+    }
+
+    /** Like {@link #regression}, but takes ownership of the arrays: the caller must not keep them. */
+    static Dataset owningRegression(double[][] features, double[][] targets, List<String> featureNames,
+            List<String> targetNames) {
+        return new Dataset(features, targets, featureNames, targetNames, false);
+    }
+
+    /** Whether this data set has numeric targets ({@link #targets}) rather than class labels. */
+    public boolean isRegression() {
+        return targets != null;
+    }
+
+    /**
+     * A copy of the targets, {@code [size × targetNames().size()]}.
+     *
+     * @throws IllegalStateException for a classification data set, which has {@link #labels} instead
+     */
+    public double[][] targets() {
+        checkState(targets != null, "this data set has class labels %s, not numeric targets; use labels()", classNames);
+        return Matrices.copy(targets);
+    }
+
+    /** The target column names of a regression data set (empty for classification; unmodifiable). */
+    public List<String> targetNames() {
+        return targetNames;
     }
 
     /** A copy of the features, {@code [size × featureCount]}. */
@@ -73,9 +145,18 @@ public final class Dataset {
         return Matrices.copy(features);
     }
 
-    /** A copy of the class index of each row. */
+    /**
+     * A copy of the class index of each row.
+     *
+     * @throws IllegalStateException for a regression data set, which has {@link #targets} instead
+     */
     public int[] labels() {
+        checkRegressionHasNoLabels();
         return labels.clone();
+    }
+
+    private void checkRegressionHasNoLabels() {
+        checkState(labels != null, "this data set has numeric targets %s, not class labels; use targets()", targetNames);
     }
 
     /** The column names, in column order (unmodifiable). */
@@ -83,7 +164,7 @@ public final class Dataset {
         return featureNames;
     }
 
-    /** The class names; label {@code k} is {@code classNames().get(k)} (unmodifiable). */
+    /** The class names; label {@code k} is {@code classNames().get(k)} (empty for regression; unmodifiable). */
     public List<String> classNames() {
         return classNames;
     }
@@ -98,13 +179,14 @@ public final class Dataset {
         return features[0].length;
     }
 
-    /** Number of classes, {@code classNames().size()}. */
+    /** Number of classes, {@code classNames().size()} (0 for regression). */
     public int classCount() {
         return classNames.size();
     }
 
     /** The name of class {@code label}. */
     public String className(int label) {
+        checkRegressionHasNoLabels();
         checkArgument(label >= 0 && label < classNames.size(),
                 "label %d is not a class index in [0, %d)", label, classNames.size());
         return classNames.get(label);
@@ -126,13 +208,18 @@ public final class Dataset {
         checkArgument(indices.length > 0, "indices must not be empty");
         double[][] x = new double[indices.length][];
         int[] y = new int[indices.length];
+        double[][] t = new double[indices.length][];
         for (int i = 0; i < indices.length; i++) {
             checkArgument(indices[i] >= 0 && indices[i] < size(),
                     "indices[%d] is %d, expected a row index in [0, %d)", i, indices[i], size());
             x[i] = features[indices[i]].clone();
-            y[i] = labels[indices[i]];
+            if (isRegression()) {
+                t[i] = targets[indices[i]].clone();
+            } else {
+                y[i] = labels[indices[i]];
+            }
         }
-        return owning(x, y, featureNames, classNames);
+        return isRegression() ? owningRegression(x, t, featureNames, targetNames) : owning(x, y, featureNames, classNames);
     }
 
     /** The same labels and names with other features of the same shape, e.g. scaled ones. */
@@ -140,12 +227,17 @@ public final class Dataset {
         Matrices.checkMatrix(newFeatures, "newFeatures");
         checkArgument(Matrices.shape(newFeatures).equals(Matrices.shape(features)),
                 "newFeatures are %s but this data set is %s", Matrices.shape(newFeatures), Matrices.shape(features));
-        return new Dataset(newFeatures, labels, featureNames, classNames, true);
+        return isRegression() ? new Dataset(newFeatures, targets, featureNames, targetNames, true)
+                : new Dataset(newFeatures, labels, featureNames, classNames, true);
     }
 
     /** E.g. {@code Dataset(150 rows, 4 features [sepal_length, ...], 3 classes [setosa 50, ...])}. */
     @Override
     public String toString() {
+        if (isRegression()) {
+            return "Dataset(" + size() + " rows, " + featureCount() + " features " + featureNames
+                    + ", " + targetNames.size() + " targets " + targetNames + ")";
+        }
         int[] counts = new int[classNames.size()];
         for (int label : labels) {
             counts[label]++;

@@ -1,5 +1,11 @@
 package io.github.backprop4j.loss;
 
+import static io.github.backprop4j.internal.Checks.checkArgument;
+
+import io.github.backprop4j.activation.Activation;
+import io.github.backprop4j.math.Matrices;
+import java.util.Optional;
+
 /**
  * A loss {@code L(P, Y)}: how far a network's output {@code P} is from the target {@code Y},
  * averaged over the batch, and its gradient {@code ∂L/∂P}, which starts the backward pass.
@@ -8,8 +14,14 @@ package io.github.backprop4j.loss;
  * batch <em>mean</em>, {@code ∂L/∂P} already carries the factor {@code 1/batch}; layers must not
  * divide by the batch size again.
  *
+ * <p>Before training, {@link #mismatch} says whether the loss fits the network's output layer,
+ * and {@link #targetsForLabels} turns class labels into targets. A new loss needs only
+ * {@link #value} and {@link #gradient}; {@link #gradientInto} writes into a caller's array and
+ * by default copies from {@link #gradient}. A loss that is better computed from the logits of
+ * its output activation also implements {@link LogitLoss}.
+ *
  * <pre>{@code
- * Loss loss = new CategoricalCrossEntropy();
+ * Loss loss = new MeanSquaredError();
  * double value = loss.value(p, y);
  * double[][] dP = loss.gradient(p, y);   // hand to the last layer's backward
  * }</pre>
@@ -34,4 +46,41 @@ public interface Loss {
      * @throws IllegalArgumentException if the shapes differ
      */
     double[][] gradient(double[][] predicted, double[][] target);
+
+    /**
+     * {@link #gradient} into {@code out}, which has the shape of {@code predicted} and is modified.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    default void gradientInto(double[][] predicted, double[][] target, double[][] out) {
+        double[][] g = gradient(predicted, target);
+        Matrices.checkMatrix(out, this + ".gradientInto: out");
+        checkArgument(out.length == g.length && out[0].length == g[0].length,
+                "%s.gradientInto: out is %s but the gradient is %s", this, Matrices.shape(out), Matrices.shape(g));
+        for (int i = 0; i < g.length; i++) {
+            System.arraycopy(g[i], 0, out[i], 0, g[i].length);
+        }
+    }
+
+    /**
+     * Why this loss cannot train a network whose last layer has {@code outputs} units with
+     * {@code outputActivation}, naming the pairing to use instead; empty when it can. The default
+     * accepts every output layer.
+     */
+    default Optional<String> mismatch(Activation outputActivation, int outputs) {
+        return Optional.empty();
+    }
+
+    /**
+     * The targets {@code Y [n × outputs]} that stand for the class labels {@code labels}, e.g.
+     * one-hot rows. The default refuses: a loss for regression takes {@code double[][]} targets.
+     *
+     * @param labels  one class label per row, not modified
+     * @param outputs the network's number of outputs
+     * @throws IllegalArgumentException naming the first label this loss cannot take
+     */
+    default double[][] targetsForLabels(int[] labels, int outputs) {
+        throw new IllegalArgumentException(this + " takes double[][] targets, not class labels;"
+                + " call fit(features, targets, config) with one row of target values per sample");
+    }
 }

@@ -58,12 +58,31 @@ public final class Matrices {
      */
     public static void checkFinite(double[][] a, String name) {
         checkMatrix(a, name);
+        int[] at = firstNonFinite(a);
+        if (at != null) {
+            throw new IllegalArgumentException(String.format("%s row %d, column %d is %s; every value must be finite",
+                    name, at[0], at[1], a[at[0]][at[1]]));
+        }
+    }
+
+    /**
+     * The row and column of the first NaN or infinite entry of {@code a}, row by row, or null when
+     * every entry is finite. Allocates nothing unless it finds one.
+     *
+     * @param a a matrix (rows may differ in length), not modified
+     */
+    public static int[] firstNonFinite(double[][] a) {
+        checkArgument(a != null, "firstNonFinite: matrix must not be null");
         for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                checkArgument(Double.isFinite(a[i][j]),
-                        "%s row %d, column %d is %s; every value must be finite", name, i, j, a[i][j]);
+            double[] row = a[i];
+            for (int j = 0; j < row.length; j++) {
+                // x − x is 0 for every finite x, NaN for NaN and ±∞
+                if (row[j] - row[j] != 0.0) {
+                    return new int[] {i, j};
+                }
             }
         }
+        return null;
     }
 
     /** Returns a new {@code rows x columns} matrix of zeros. */

@@ -1,28 +1,49 @@
 package io.github.backprop4j.optim;
 
+import java.util.List;
+
 /**
- * An update rule for parameters: given a parameter and the gradient of the loss with respect to
- * it, changes the parameter in place. The rule and any state it keeps (momentum, moment
- * estimates) live here, not in the layers.
+ * An update rule: given a {@link Parameter} and the gradient of the loss with respect to it,
+ * changes the parameter in place. The rule lives here; whatever it remembers between steps
+ * (velocities, moment estimates, the step count) lives in the parameter's {@link OptimizerState},
+ * so one optimizer value serves any number of parameters and networks.
  *
- * <p>Call order: during each training step every layer, walking from the last to the first,
+ * <p>Implementations are immutable values: equal settings are {@code equals}, and they are safe
+ * to share. Call order during a training step: each layer, walking from the last to the first,
  * calls {@link #update} once for its weights and once for its bias, right after computing their
- * gradients. A stateful optimizer keeps its state per parameter array (by identity), so one
- * instance serves a whole network; do not share one instance between two networks being trained.
+ * gradients. The state is created zeroed by {@link #newState} when a parameter first meets an
+ * optimizer of this class, and kept across calls of {@code fit}.
  *
  * <pre>{@code
- * Optimizer sgd = new Sgd(0.05);
- * sgd.update(weights, weightGradient);   // weights modified
+ * Optimizer adam = new Adam(0.001);
+ * adam.update(parameter, gradient);   // parameter.values() modified, its state advanced
  * }</pre>
  */
 public interface Optimizer {
 
+    /** The base learning rate {@code η}; a schedule may hand {@link #update} another one. */
+    double learningRate();
+
     /**
-     * Applies one update step to {@code parameter}.
-     *
-     * @param parameter the parameter, {@code [rows × columns]}, modified in place
-     * @param gradient  {@code ∂L/∂parameter}, same shape, not modified
-     * @throws IllegalArgumentException if the shapes differ
+     * Fresh, zeroed state for a parameter of the given shape. The default has no buffers; a rule
+     * with memory names its buffers, e.g. {@code new OptimizerState(this, List.of("m", "v"), rows, columns)}.
      */
-    void update(double[][] parameter, double[][] gradient);
+    default OptimizerState newState(int rows, int columns) {
+        return new OptimizerState(this, List.of(), rows, columns);
+    }
+
+    /**
+     * Applies one step to {@code parameter} with learning rate {@code learningRate}.
+     *
+     * @param parameter    modified in place, with its state for this optimizer
+     * @param gradient     {@code ∂L/∂θ}, the parameter's shape, not modified
+     * @param learningRate {@code η} for this step, finite and &gt; 0
+     * @throws IllegalArgumentException if the gradient's shape differs from the parameter's
+     */
+    void update(Parameter parameter, double[][] gradient, double learningRate);
+
+    /** One step with the base learning rate: {@code update(parameter, gradient, learningRate())}. */
+    default void update(Parameter parameter, double[][] gradient) {
+        update(parameter, gradient, learningRate());
+    }
 }

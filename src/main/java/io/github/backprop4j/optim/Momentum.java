@@ -1,0 +1,62 @@
+package io.github.backprop4j.optim;
+
+import java.util.List;
+
+/**
+ * SGD with momentum: {@code v ← μ·v + g}, then {@code θ ← θ − η·v}; with Nesterov's look-ahead,
+ * {@code θ ← θ − η·(g + μ·v)}. Here {@code g = ∂L/∂θ} and the velocity {@code v} starts at 0.
+ *
+ * <p>This is the form PyTorch's {@code SGD(momentum=μ, nesterov=...)} uses. Momentum averages
+ * gradients over about {@code 1/(1−μ)} steps, which damps oscillation across a ravine and speeds
+ * progress along it. Polyak, "Some methods of speeding up the convergence of iteration methods"
+ * (1964); Nesterov momentum as in Sutskever, Martens, Dahl &amp; Hinton, "On the importance of
+ * initialization and momentum in deep learning" (ICML 2013).
+ *
+ * <pre>{@code
+ * Optimizer heavyBall = new Momentum(0.01, 0.9, false);
+ * Optimizer nesterov  = new Momentum(0.01, 0.9, true);
+ * }</pre>
+ *
+ * @param learningRate {@code η}, finite and &gt; 0
+ * @param momentum     {@code μ}, in {@code [0, 1)}
+ * @param nesterov     whether to step with Nesterov's look-ahead gradient
+ */
+public record Momentum(double learningRate, double momentum, boolean nesterov) implements Optimizer {
+
+    /** Validates the settings. */
+    public Momentum {
+        Updates.checkLearningRate(learningRate);
+        Updates.checkDecay("momentum", momentum);
+    }
+
+    /** Classic momentum 0.9: stands for {@code new Momentum(learningRate, 0.9, false)}. */
+    public Momentum(double learningRate) {
+        this(learningRate, 0.9, false);
+    }
+
+    /** One buffer, {@code velocity}. */
+    @Override
+    public OptimizerState newState(int rows, int columns) {
+        return new OptimizerState(this, List.of("velocity"), rows, columns);
+    }
+
+    @Override
+    public void update(Parameter parameter, double[][] gradient, double learningRate) {
+        Updates.check(this, parameter, gradient, learningRate);
+        OptimizerState state = parameter.state(this);
+        state.advance();
+        double[][] velocity = state.buffer("velocity");
+        double[][] theta = parameter.values();
+        for (int i = 0; i < theta.length; i++) {
+            double[] p = theta[i];
+            double[] g = gradient[i];
+            double[] v = velocity[i];
+            for (int j = 0; j < p.length; j++) {
+                // v ← μ·v + g
+                v[j] = momentum * v[j] + g[j];
+                // θ ← θ − η·v, or with Nesterov θ ← θ − η·(g + μ·v)
+                p[j] -= learningRate * (nesterov ? g[j] + momentum * v[j] : v[j]);
+            }
+        }
+    }
+}

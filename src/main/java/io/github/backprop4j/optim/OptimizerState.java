@@ -1,0 +1,104 @@
+package io.github.backprop4j.optim;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.internal.Checks.checkNotNull;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What an optimizer remembers about one {@link Parameter}: named buffers of the parameter's shape
+ * (e.g. Adam's {@code m} and {@code v}) and the number of steps taken.
+ *
+ * <p>Buffers start at zero. They are live arrays: the optimizer changes them in place, and
+ * anything else should only read them (to inspect or save the state).
+ *
+ * <pre>{@code
+ * OptimizerState s = layer.weightsParameter().state();
+ * double[][] m = s.buffer("m");   // Adam's first moment, [inputs × outputs]
+ * }</pre>
+ */
+public final class OptimizerState {
+
+    private final Class<?> optimizerClass;
+    private final List<String> names;
+    private final double[][][] buffers;
+    private final int rows;
+    private final int columns;
+    private long steps;
+
+    /**
+     * Zeroed state.
+     *
+     * @param optimizer the optimizer it belongs to (its class decides whether the state is reused)
+     * @param names     the buffers' names, distinct, possibly none
+     * @param rows      the parameter's rows, &gt; 0
+     * @param columns   the parameter's columns, &gt; 0
+     */
+    public OptimizerState(Optimizer optimizer, List<String> names, int rows, int columns) {
+        checkNotNull(optimizer, "optimizer");
+        checkNotNull(names, "names");
+        checkArgument(rows > 0 && columns > 0, "state shape must be positive, got %dx%d", rows, columns);
+        checkArgument(names.stream().distinct().count() == names.size(), "buffer names must be distinct, got %s", names);
+        this.optimizerClass = optimizer.getClass();
+        this.names = List.copyOf(names);
+        this.buffers = new double[names.size()][rows][columns];
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    Class<?> optimizerClass() {
+        return optimizerClass;
+    }
+
+    /** The buffers' names, in order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /**
+     * The live buffer called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the buffers there are, if there is none by that name
+     */
+    public double[][] buffer(String name) {
+        int index = names.indexOf(name);
+        checkArgument(index >= 0, "no optimizer buffer '%s'; this state has %s", name, names);
+        return buffers[index];
+    }
+
+    /** Updates taken so far with this state. */
+    public long steps() {
+        return steps;
+    }
+
+    /** Counts one more update and returns the new count {@code t} (1 on the first update). */
+    public long advance() {
+        return ++steps;
+    }
+
+    /** Rows of every buffer. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Columns of every buffer. */
+    public int columns() {
+        return columns;
+    }
+
+    /** Zeroes every buffer and the step count. */
+    public void reset() {
+        for (double[][] buffer : buffers) {
+            for (double[] row : buffer) {
+                Arrays.fill(row, 0.0);
+            }
+        }
+        steps = 0;
+    }
+
+    @Override
+    public String toString() {
+        return "OptimizerState(" + optimizerClass.getSimpleName() + ", " + names + ", steps=" + steps + ")";
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.backprop4j.optim;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+
+import io.github.backprop4j.math.Matrices;
+
+/** Checks shared by the built-in optimizers; they allocate nothing unless a check fails. */
+final class Updates {
+
+    private Updates() {
+    }
+
+    /** Checks that {@code gradient} has the parameter's shape and that {@code learningRate} is usable. */
+    static void check(Optimizer optimizer, Parameter parameter, double[][] gradient, double learningRate) {
+        checkArgument(parameter != null, "%s.update: parameter must not be null", optimizer);
+        checkArgument(learningRate > 0 && Double.isFinite(learningRate),
+                "%s.update: learning rate must be finite and > 0, got %s", optimizer, learningRate);
+        boolean sameShape = gradient != null && gradient.length == parameter.rows();
+        for (int i = 0; sameShape && i < gradient.length; i++) {
+            sameShape = gradient[i] != null && gradient[i].length == parameter.columns();
+        }
+        checkArgument(sameShape, "%s.update: parameter %s and gradient %s must have the same shape",
+                optimizer, Matrices.shape(parameter.values()), Matrices.shape(gradient));
+    }
+
+    /** Checks a learning rate given to a constructor. */
+    static void checkLearningRate(double learningRate) {
+        checkArgument(learningRate > 0 && Double.isFinite(learningRate),
+                "learning rate must be finite and > 0, got %s", learningRate);
+    }
+
+    /** Checks a decay rate such as momentum or β: in {@code [0, 1)}. */
+    static void checkDecay(String name, double value) {
+        checkArgument(value >= 0 && value < 1, "%s must be in [0, 1), got %s", name, value);
+    }
+
+    /** Checks the small constant added to a denominator: finite and &gt; 0. */
+    static void checkEpsilon(double epsilon) {
+        checkArgument(epsilon > 0 && Double.isFinite(epsilon), "epsilon must be finite and > 0, got %s", epsilon);
+    }
+}
