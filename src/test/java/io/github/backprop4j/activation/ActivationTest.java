@@ -76,4 +76,46 @@ class ActivationTest {
         assertThat(new ReLU().initialWeightStd(8, 2)).isCloseTo(0.5, within(1e-15));        // sqrt(2/8)
         assertThat(new Sigmoid().initialWeightStd(8, 8)).isCloseTo(0.35355339059327373, within(1e-15)); // sqrt(2/16)
     }
+
+    /** The ...Into forms give the same numbers as the allocating forms, also when writing over their input. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activations")
+    void intoFormsMatchTheAllocatingForms(Activation f) {
+        Random random = new Random(21);
+        double[][] z = GradientCheck.awayFromZero(3, 4, 0.1, random);
+        double[][] g = GradientCheck.gaussian(3, 4, random);
+        double[][] a = f.forward(z);
+        double[][] out = new double[3][4];
+        f.forwardInto(z, out);
+        assertThat(out).isDeepEqualTo(a);
+        double[][] dz = f.backward(z, a, g);
+        f.backwardInto(z, a, g, out);
+        assertThat(out).isDeepEqualTo(dz);
+        double[][] inPlace = GradientCheck.awayFromZero(3, 4, 0.1, new Random(21));
+        f.forwardInto(inPlace, inPlace);
+        assertThat(inPlace).isDeepEqualTo(a);
+        assertThatThrownBy(() -> f.forwardInto(z, new double[3][5]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x4").hasMessageContaining("3x5");
+    }
+
+    /** A user's activation that implements only the simple forms gets working ...Into forms. */
+    @org.junit.jupiter.api.Test
+    void intoFormsDefaultToTheSimpleForms() {
+        Activation square = new Activation() {
+            @Override
+            public double[][] forward(double[][] z) {
+                return new double[][] {{z[0][0] * z[0][0]}};
+            }
+
+            @Override
+            public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
+                return new double[][] {{2 * z[0][0] * outputGradient[0][0]}};
+            }
+        };
+        double[][] out = new double[1][1];
+        square.forwardInto(new double[][] {{3}}, out);
+        assertThat(out[0][0]).isEqualTo(9);
+        square.backwardInto(new double[][] {{3}}, out, new double[][] {{0.5}}, out);
+        assertThat(out[0][0]).isEqualTo(3);
+    }
 }

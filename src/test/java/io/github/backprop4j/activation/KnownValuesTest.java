@@ -74,4 +74,37 @@ class KnownValuesTest {
         assertThat(dz[0][1]).isCloseTo(-0.75, within(EXACT));
         assertThat(dz[0][2]).isCloseTo(0.625, within(EXACT));
     }
+
+    /** Each row is its own softmax: a huge first row does not leak into, or NaN, the second. */
+    @Test
+    void softmaxIsComputedPerRow() {
+        double[][] p = new Softmax().forward(new double[][] {{20, 0, 0}, {1000, 0, 0}});
+        for (double[] row : p) {
+            assertThat(row[0]).isCloseTo(1.0, within(1e-8));
+            assertThat(row).doesNotContain(Double.NaN);
+            assertThat(row[0] + row[1] + row[2]).isCloseTo(1.0, within(1e-15));
+        }
+        assertThat(p[0][1]).isCloseTo(Math.exp(-20) / (1 + 2 * Math.exp(-20)), within(1e-20));
+    }
+
+    @Test
+    void softmaxIsShiftInvariant() {
+        java.util.Random random = new java.util.Random(8);
+        double[][] z = io.github.backprop4j.GradientCheck.gaussian(5, 4, random);
+        double[][] p = new Softmax().forward(z);
+        for (double shift : new double[] {-700, -3.5, 1e-3, 42, 700}) {
+            double[][] shifted = new double[5][4];
+            for (int i = 0; i < 5; i++) {
+                for (int k = 0; k < 4; k++) {
+                    shifted[i][k] = z[i][k] + shift;
+                }
+            }
+            double[][] q = new Softmax().forward(shifted);
+            for (int i = 0; i < 5; i++) {
+                for (int k = 0; k < 4; k++) {
+                    assertThat(q[i][k]).as("shift %s [%d][%d]", shift, i, k).isCloseTo(p[i][k], within(1e-12));
+                }
+            }
+        }
+    }
 }

@@ -236,4 +236,38 @@ class CsvLoaderTest {
         }
         assertThat(List.of(data.labels()[0], data.labels()[1])).containsExactly(0, 1);
     }
+
+    @Test
+    void withTargetColumnsLoadsRegressionTargets() {
+        Dataset data = new CsvLoader().withTargetColumns("price", "rent")
+                .load(write("houses.csv", "rooms,price,area,rent\n3,250.5,80,900\n4,310,95.5,1100\n"));
+        assertThat(data.isRegression()).isTrue();
+        assertThat(data.features()).isDeepEqualTo(new double[][] {{3, 80}, {4, 95.5}});
+        assertThat(data.targets()).isDeepEqualTo(new double[][] {{250.5, 900}, {310, 1100}});
+        assertThat(data.featureNames()).containsExactly("rooms", "area");
+        assertThat(data.targetNames()).containsExactly("price", "rent");
+        assertThat(data.classNames()).isEmpty();
+    }
+
+    @Test
+    void withTargetColumnsRejectsBadTargetsNamingLineAndColumn() {
+        Path file = write("houses.csv", "rooms,price\n3,250\n4,cheap\n");
+        assertThatThrownBy(() -> new CsvLoader().withTargetColumns("price").load(file))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith("houses.csv line 3, column 'price': 'cheap' is not a number");
+        assertThatThrownBy(() -> new CsvLoader().withTargetColumns("cost").load(file))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("target column 'cost' does not exist; the columns are [rooms, price]");
+        assertThatThrownBy(() -> new CsvLoader().withTargetColumns("rooms", "price").load(file))
+                .hasMessageContaining("every column is a target");
+        assertThatThrownBy(() -> new CsvLoader().withTargetColumns()).hasMessage("give at least one target column name");
+        assertThatThrownBy(() -> new CsvLoader().withTargetColumns("a", "a")).hasMessageContaining("distinct");
+    }
+
+    @Test
+    void withLabelColumnAfterTargetColumnsIsClassificationAgain() {
+        Dataset data = new CsvLoader().withTargetColumns("a").withLabelColumn("label").load(write("good.csv", GOOD));
+        assertThat(data.isRegression()).isFalse();
+        assertThat(data.labels()).containsExactly(0, 1);
+    }
 }

@@ -74,4 +74,25 @@ class DatasetTest {
     void toStringSummarises() {
         assertThat(data).hasToString("Dataset(3 rows, 2 features [f1, f2], 2 classes [no 1, yes 2])");
     }
+
+    @Test
+    void regressionDataSets() {
+        double[][] t = {{0.5}, {1.5}, {2.5}};
+        Dataset r = Dataset.regression(x, t, List.of("f1", "f2"), List.of("y"));
+        t[0][0] = 99;
+        assertThat(r.targets()).isDeepEqualTo(new double[][] {{0.5}, {1.5}, {2.5}});
+        assertThat(r.isRegression()).isTrue();
+        assertThat(r.classCount()).isZero();
+        assertThat(r.rows(new int[] {2, 0}).targets()).isDeepEqualTo(new double[][] {{2.5}, {0.5}});
+        assertThat(r.withFeatures(new double[][] {{0, 0}, {1, 1}, {2, 2}}).targets()[1][0]).isEqualTo(1.5);
+        assertThat(r).hasToString("Dataset(3 rows, 2 features [f1, f2], 1 targets [y])");
+        assertThatThrownBy(r::labels).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this data set has numeric targets [y], not class labels; use targets()");
+        assertThatThrownBy(data::targets).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this data set has class labels [no, yes], not numeric targets; use labels()");
+        assertThatThrownBy(() -> Dataset.regression(x, new double[][] {{1}, {Double.NaN}, {2}}, List.of("f1", "f2"), List.of("y")))
+                .hasMessage("targets row 1, column 0 is NaN; every value must be finite");
+        assertThatThrownBy(() -> Dataset.regression(x, t, List.of("f1", "f2"), List.of("y", "z")))
+                .hasMessage("targets have 1 columns but 2 target names were given");
+    }
 }
