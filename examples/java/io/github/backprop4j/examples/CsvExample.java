@@ -2,7 +2,6 @@ package io.github.backprop4j.examples;
 
 import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.NeuralNet;
-import io.github.backprop4j.TrainingConfig;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.data.CsvLoader;
@@ -12,6 +11,7 @@ import io.github.backprop4j.data.Splits;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.TrainTestSplit;
 import io.github.backprop4j.eval.ConfusionMatrix;
+import io.github.backprop4j.train.TrainingConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Random;

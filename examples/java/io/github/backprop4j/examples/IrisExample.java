@@ -1,9 +1,7 @@
 package io.github.backprop4j.examples;
 
-import io.github.backprop4j.History;
 import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.NeuralNet;
-import io.github.backprop4j.TrainingConfig;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.data.Dataset;
@@ -12,28 +10,29 @@ import io.github.backprop4j.data.Splits;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.TrainTestSplit;
 import io.github.backprop4j.eval.ConfusionMatrix;
+import io.github.backprop4j.train.ConsoleProgress;
+import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingConfig;
 import java.io.PrintStream;
 import java.util.Random;
 
 /**
  * Trains the network of the original backprop lesson, 4-10-5-3 with ReLU, ReLU, Softmax, on the
- * bundled iris data and prints the test accuracy and a confusion matrix.
+ * bundled iris data with the library's default training configuration (Adam, 10% held out for
+ * validation, early stopping, an L2 prior on the weights) and prints the progress, the test
+ * accuracy and a confusion matrix.
  *
  * <p>Usage: {@code mvn -q test-compile exec:java} or, with a seed,
  * {@code mvn -q test-compile exec:java -Dexec.args="7"}.
  */
 public final class IrisExample {
 
-    /** Plain SGD settings that train this network well on standardised iris. */
-    static final double LEARNING_RATE = 0.05;
-    static final int EPOCHS = 200;
-    static final int BATCH_SIZE = 16;
     static final long DEFAULT_SEED = 7L;
 
     private IrisExample() {
     }
 
-    /** Runs the example; the optional argument is the seed of the split, weights and shuffles. */
+    /** Runs the example; the optional argument is the seed of the split, the weights and training. */
     public static void main(String[] args) {
         if (args.length > 1 || (args.length == 1 && !args[0].matches("-?\\d+"))) {
             System.err.println("usage: IrisExample [seed]   (seed: a whole number, default " + DEFAULT_SEED + ")");
@@ -65,16 +64,13 @@ public final class IrisExample {
         out.println(net);
         out.printf("training on %d rows, testing on %d (seed %d)%n", xTrain.length, xTest.length, seed);
 
-        TrainingConfig config = TrainingConfig.sgd(LEARNING_RATE, EPOCHS, BATCH_SIZE, seed);
-        History history = net.fit(xTrain, split.train().labels(), config, (epoch, loss) -> {
-            if (epoch == 1 || epoch % 50 == 0) {
-                out.printf("epoch %3d  loss %.4f%n", epoch, loss);
-            }
-        });
+        // the defaults, seeded: Adam, a stratified 10% validation split, early stopping, λ = 3/n
+        TrainingConfig config = TrainingConfig.builder().seed(seed).build();
+        History history = net.fit(xTrain, split.train().labels(), config, new ConsoleProgress(out, 100));
 
         int[] predicted = net.predict(xTest);
         ConfusionMatrix confusion = ConfusionMatrix.of(split.test().labels(), predicted, iris.classNames());
-        out.printf("final training loss %.4f%n", history.finalLoss());
+        out.printf("trained %d epochs, final training loss %.4f%n", history.epochs(), history.finalLoss());
         out.printf("test accuracy %.3f (%d of %d)%n", confusion.accuracy(),
                 Math.round(confusion.accuracy() * confusion.total()), confusion.total());
         out.println(confusion);

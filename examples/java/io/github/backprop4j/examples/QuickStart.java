@@ -1,9 +1,7 @@
 package io.github.backprop4j.examples;
 
-import io.github.backprop4j.History;
 import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.NeuralNet;
-import io.github.backprop4j.TrainingConfig;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.data.Dataset;
@@ -12,6 +10,7 @@ import io.github.backprop4j.data.Splits;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.TrainTestSplit;
 import io.github.backprop4j.eval.ConfusionMatrix;
+import io.github.backprop4j.train.History;
 import java.util.Random;
 
 /**
@@ -40,7 +39,7 @@ public final class QuickStart {
                 new LinearLayer(4, 10, new ReLU(), init),
                 new LinearLayer(10, 5, new ReLU(), init),
                 new LinearLayer(5, 3, new Softmax(), init));
-        History history = net.fit(xTrain, split.train().labels(), TrainingConfig.sgd(0.05, 200, 16, 7L));
+        History history = net.fit(xTrain, split.train().labels());    // Adam, validation, early stopping
         
         int[] predicted = net.predict(scaler.transform(split.test().features()));   // same μ, σ as training
         System.out.println(ConfusionMatrix.of(split.test().labels(), predicted, iris.classNames()));

@@ -126,6 +126,11 @@ public final class LinearLayer {
         return activation.forward(preActivation(input));
     }
 
+    /** Inference up to the pre-activation: {@code Z = X·W + b}, caching nothing. */
+    double[][] predictPreActivation(double[][] input) {
+        return preActivation(input);
+    }
+
     /** Checks {@code X} and computes {@code Z = X·W + b}, adding the bias in place to the fresh product. */
     private double[][] preActivation(double[][] input) {
         checkInput(input);

@@ -8,6 +8,9 @@ import io.github.backprop4j.activation.Identity;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingConfig;
+import io.github.backprop4j.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -85,6 +88,15 @@ public final class NeuralNet {
     }
 
     /**
+     * Trains a classifier with the default configuration ({@link TrainingConfig#defaults()}: Adam,
+     * 10% held out for validation, early stopping); see
+     * {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
+     */
+    public History fit(double[][] features, int[] labels) {
+        return fit(features, labels, TrainingConfig.defaults(), TrainingListener.NONE);
+    }
+
+    /**
      * Trains on class labels; see {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
      */
     public History fit(double[][] features, int[] labels, TrainingConfig config) {
@@ -94,8 +106,10 @@ public final class NeuralNet {
     /**
      * Trains a classifier with mini-batch gradient descent: each epoch shuffles the rows, then for
      * each batch runs the forward pass, the loss and its gradient, and the backward pass through
-     * the layers in reverse, each updating its own weights. The loss turns the labels into targets:
-     * one-hot rows for {@link io.github.backprop4j.loss.CategoricalCrossEntropy}, a 0/1 column for
+     * the layers in reverse, each updating its own weights; then it validates, tells the listener
+     * and checks early stopping. The loss (the config's, else {@link Loss#forOutput} of the last
+     * layer) turns the labels into targets: one-hot rows for
+     * {@link io.github.backprop4j.loss.CategoricalCrossEntropy}, a 0/1 column for
      * {@link io.github.backprop4j.loss.BinaryCrossEntropy}.
      *
      * <p>The optimizer's state (e.g. Adam's moments) lives in the layers: a second call of
@@ -105,8 +119,8 @@ public final class NeuralNet {
      * @param features {@code X [n × inputs]}, finite; not modified
      * @param labels   one class label per row, as the loss takes them; not modified
      * @param config   optimizer, loss, epochs, batch size, shuffle seed
-     * @param listener called after each epoch
-     * @return the mean training loss of each epoch
+     * @param listener told of the start, each batch, each epoch and the end
+     * @return every epoch's metrics, and why training stopped early if it did
      * @throws IllegalArgumentException  on bad input, or a loss that does not fit the last layer,
      *                                   naming what is wrong and where
      * @throws TrainingDivergedException if the loss or a parameter becomes NaN or infinite
@@ -115,8 +129,10 @@ public final class NeuralNet {
         checkFeatures(features);
         checkNotNull(config, "config");
         checkNotNull(listener, "listener");
-        double[][] targets = targetsForLabels(labels, features.length, config.loss());
-        return new Trainer(this, config, listener).train(features, targets);
+        Loss loss = lossFor(config);
+        double[][] targets = targetsForLabels(labels, features.length, loss);
+        return new Trainer(this, config, listener, loss)
+                .train(TrainingData.prepare(features, targets, labels, config, loss, outputs()));
     }
 
     /** Trains on target values; see {@link #fit(double[][], double[][], TrainingConfig, TrainingListener)}. */
@@ -135,8 +151,10 @@ public final class NeuralNet {
         checkFeatures(features);
         checkNotNull(config, "config");
         checkNotNull(listener, "listener");
-        checkTargets(targets, features.length, config.loss());
-        return new Trainer(this, config, listener).train(features, targets);
+        Loss loss = lossFor(config);
+        checkTargets(targets, features.length, loss);
+        return new Trainer(this, config, listener, loss)
+                .train(TrainingData.prepare(features, targets, null, config, loss, outputs()));
     }
 
     /**
@@ -159,7 +177,7 @@ public final class NeuralNet {
         checkFeatures(features);
         checkTargets(targets, features.length, loss);
         TrainingStep step = new TrainingStep(this, loss);
-        double value = step.forward(features, targets);
+        double value = step.forward(features, targets, null);
         if (!Double.isFinite(value)) {
             int layer = firstNonFiniteOutput();
             throw new ArithmeticException("the loss is " + value + (layer < 0 ? "" : "; " + describeNonFiniteOutput(layer)));
@@ -191,6 +209,11 @@ public final class NeuralNet {
             optimizer.update(layers.get(l).weightParameter(), gradients.weightsView(l));
             optimizer.update(layers.get(l).biasParameter(), gradients.biasView(l));
         }
+    }
+
+    private Loss lossFor(TrainingConfig config) {
+        LinearLayer last = layers.get(layers.size() - 1);
+        return config.loss().orElseGet(() -> Loss.forOutput(last.activation(), last.outputs()));
     }
 
     /** Forgets every layer's optimizer state, so the next {@code fit} starts with fresh moments and step counts. */
@@ -246,15 +269,35 @@ public final class NeuralNet {
                 "predict returns class labels, but the last layer (layer %d %s) is a regression output;"
                         + " use predictValues", layers.size() - 1, last);
         double[][] p = predictValues(features);
-        if (outputs() > 1) {
-            return Matrices.argmaxRows(p);
-        }
         int[] classes = new int[p.length];
         for (int i = 0; i < p.length; i++) {
-            // class 1 where p ≥ 0.5
-            classes[i] = p[i][0] >= 0.5 ? 1 : 0;
+            classes[i] = classOf(p[i]);
         }
         return classes;
+    }
+
+    /** The class of one output row: {@code argmax_k p_k}, or for one unit 1 where {@code p ≥ 0.5}. */
+    static int classOf(double[] p) {
+        if (p.length == 1) {
+            return p[0] >= 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Inference up to the last layer's pre-activation {@code Z_L}, caching nothing; not checked for finiteness. */
+    double[][] outputPreActivation(double[][] features) {
+        double[][] a = features;
+        int last = layers.size() - 1;
+        for (int l = 0; l < last; l++) {
+            a = layers.get(l).predict(a);
+        }
+        return layers.get(last).predictPreActivation(a);
     }
 
     /** Training forward pass through all layers, each caching what its backward needs. */

@@ -1,70 +1,156 @@
 package io.github.backprop4j;
 
+import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.internal.Checks.checkState;
+
 import io.github.backprop4j.internal.Permutations;
+import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.Parameter;
+import io.github.backprop4j.train.EpochMetrics;
+import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingConfig;
+import io.github.backprop4j.train.TrainingListener;
+import io.github.backprop4j.train.TrainingPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * The training loop behind {@link NeuralNet#fit}: shuffle(seed) → batch → forward → loss and its
- * gradient → reverse walk through the layers, each {@code backward} handing {@code dW}, {@code db}
- * to the optimizer → divergence check → listener at epoch end → {@link History}.
+ * The training loop behind {@link NeuralNet#fit}: for each epoch, the learning rate from the
+ * schedule → shuffle(seed) → for each batch: forward → loss → reverse walk through the layers,
+ * each {@code backward} handing {@code dW}, {@code db} to the optimizer → divergence check; then
+ * validation → listener → early stopping. Returns the {@link History}.
  */
 final class Trainer {
 
     private final NeuralNet net;
     private final TrainingConfig config;
     private final TrainingListener listener;
+    private final Loss loss;
     private final TrainingStep step;
+    private final Validator validator;
 
-    /** For a network whose last layer {@code config.loss()} fits (checked by the caller). */
-    Trainer(NeuralNet net, TrainingConfig config, TrainingListener listener) {
+    /** For a network whose last layer {@code loss} fits (checked by the caller). */
+    Trainer(NeuralNet net, TrainingConfig config, TrainingListener listener, Loss loss) {
         this.net = net;
         this.config = config;
         this.listener = listener;
-        this.step = new TrainingStep(net, config.loss());
+        this.loss = loss;
+        this.step = new TrainingStep(net, loss, dropoutMasks(net, config));
+        this.validator = new Validator(net, loss);
     }
 
-    /** Trains on already validated features and targets {@code Y [n × outputs]}. */
-    History train(double[][] features, double[][] targets) {
-        Optimizer optimizer = config.optimizer();
+    private static DropoutMask[] dropoutMasks(NeuralNet net, TrainingConfig config) {
+        int layers = net.layers().size();
+        DropoutMask[] masks = new DropoutMask[layers];
+        for (Map.Entry<Integer, Double> d : config.dropout().entrySet()) {
+            int l = d.getKey();
+            checkArgument(l < layers - 1, "dropout is set on layer %d, but the network's layers are 0 to %d and the"
+                    + " last one's output cannot be dropped", l, layers - 1);
+            // one seeded stream per layer, so adding dropout to one layer leaves the others' masks as they were
+            masks[l] = new DropoutMask(d.getValue(), new Random(config.seed()).nextLong() + 31L * (l + 1));
+        }
+        return masks;
+    }
+
+    /** Trains on already validated rows; {@code data.labels()} is null for regression. */
+    History train(TrainingData data) {
         for (LinearLayer layer : net.layers()) {
             // the optimizer state starts here (or continues, if the same kind of optimizer made it)
-            layer.weightParameter().state(optimizer);
-            layer.biasParameter().state(optimizer);
+            layer.weightParameter().state(config.optimizer());
+            layer.biasParameter().state(config.optimizer());
         }
-        int n = features.length;
+        int n = data.x().length;
+        Optimizer optimizer = RegularizedOptimizer.around(config.optimizer(), config.weightDecay().lambda(n),
+                config.gradientClipNorm());
+        int batches = (n + config.batchSize() - 1) / config.batchSize();
+        listener.onTrainStart(new TrainingPlan(config.epochs(), n, data.hasValidation() ? data.validationX().length : 0, batches));
+        EarlyStopper stopper = config.earlyStopping().map(e -> new EarlyStopper(e, net.layers())).orElse(null);
         int[] order = Permutations.identity(n);
         Random shuffle = new Random(config.seed());
-        double[] losses = new double[config.epochs()];
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            Permutations.shuffle(order, shuffle);
-            double weightedLoss = 0.0;
-            for (int start = 0, batch = 1; start < n; start += config.batchSize(), batch++) {
-                int end = Math.min(start + config.batchSize(), n);
-                double batchLoss = step(Matrices.selectRows(features, order, start, end),
-                        Matrices.selectRows(targets, order, start, end), epoch, batch);
-                weightedLoss += batchLoss * (end - start);
+        long start = System.nanoTime();
+        List<EpochMetrics> epochs = new ArrayList<>();
+        String[] stopReason = new String[1];
+        for (int epoch = 1; epoch <= config.epochs() && stopReason[0] == null; epoch++) {
+            double rate = learningRate(epoch, epochs);
+            if (config.shuffle()) {
+                Permutations.shuffle(order, shuffle);
             }
-            losses[epoch - 1] = weightedLoss / n;
-            listener.onEpochEnd(epoch, losses[epoch - 1]);
+            double[] lossAndCorrect = runEpoch(data, order, epoch, optimizer, rate);
+            EpochMetrics metrics = new EpochMetrics(epoch, lossAndCorrect[0] / n,
+                    data.labels() == null ? Double.NaN : lossAndCorrect[1] / n,
+                    data.hasValidation() ? validator.loss(data.validationX(), data.validationY(), epoch) : Double.NaN,
+                    data.hasValidation() && data.validationLabels() != null
+                            ? validator.accuracy(data.validationX(), data.validationLabels()) : Double.NaN,
+                    rate, Duration.ofNanos(System.nanoTime() - start));
+            epochs.add(metrics);
+            listener.onEpochEnd(metrics, reason -> stopReason[0] = reason == null ? "stopped by a listener" : reason);
+            if (stopper != null && stopReason[0] == null) {
+                stopReason[0] = stopper.update(metrics);
+            }
         }
-        return new History(losses);
+        int restored = stopper == null ? 0 : stopper.restore(epochs.size());
+        String reason = stopReason[0];
+        if (restored > 0) {
+            reason = (reason == null ? "" : reason + "; ") + "restored the weights of epoch " + restored;
+        }
+        History history = new History(epochs, reason);
+        listener.onTrainEnd(history);
+        return history;
     }
 
-    /** One update on one batch; returns the batch's mean loss before the update. */
-    private double step(double[][] x, double[][] y, int epoch, int batch) {
-        double value = step.forward(x, y);
+    /** The schedule's rate for {@code epoch}, checked. */
+    private double learningRate(int epoch, List<EpochMetrics> finished) {
+        double rate = config.schedule().learningRate(epoch, config.optimizer().learningRate(),
+                Collections.unmodifiableList(finished));
+        checkState(rate > 0 && Double.isFinite(rate),
+                "the schedule %s gave learning rate %s for epoch %d; it must be finite and > 0", config.schedule(), rate, epoch);
+        return rate;
+    }
+
+    /** One pass over the shuffled rows; returns {Σ batch loss · batch rows, rows classified right}. */
+    private double[] runEpoch(TrainingData data, int[] order, int epoch, Optimizer optimizer, double rate) {
+        double weightedLoss = 0.0;
+        int correct = 0;
+        int n = data.x().length;
+        for (int begin = 0, batch = 1; begin < n; begin += config.batchSize(), batch++) {
+            int end = Math.min(begin + config.batchSize(), n);
+            double[] weights = data.rowWeights() == null ? null : pick(data.rowWeights(), order, begin, end);
+            double batchLoss = step(Matrices.selectRows(data.x(), order, begin, end),
+                    Matrices.selectRows(data.y(), order, begin, end), weights, epoch, batch, rate);
+            if (data.labels() != null) {
+                correct += Validator.countCorrect(step.predicted(), data.labels(), order, begin);
+            }
+            step.backward(optimizer, rate);
+            checkParameters(epoch, batch);
+            weightedLoss += batchLoss * (end - begin);
+            listener.onBatchEnd(epoch, batch, batchLoss);
+        }
+        return new double[] {weightedLoss, correct};
+    }
+
+    /** The forward half of one step on one batch; returns the batch's mean loss, checked finite. */
+    private double step(double[][] x, double[][] y, double[] rowWeights, int epoch, int batch, double rate) {
+        double value = step.forward(x, y, rowWeights);
         if (!Double.isFinite(value)) {
             int layer = net.firstNonFiniteOutput();
             throw new TrainingDivergedException(epoch, batch, layer < 0 ? net.layers().size() - 1 : layer,
                     "the loss is " + value + (layer < 0 ? "" : " (" + net.describeNonFiniteOutput(layer) + ")"));
         }
-        step.backward(config.optimizer(), config.optimizer().learningRate());
-        checkParameters(epoch, batch);
         return value;
+    }
+
+    private static double[] pick(double[] values, int[] order, int begin, int end) {
+        double[] out = new double[end - begin];
+        for (int i = begin; i < end; i++) {
+            out[i - begin] = values[order[i]];
+        }
+        return out;
     }
 
     /** Throws {@link TrainingDivergedException} naming the first weight or bias that is not finite. */
@@ -82,14 +168,7 @@ final class Trainer {
     }
 
     private static String firstNonFinite(Parameter parameter, String name) {
-        double[][] values = parameter.values();
-        for (int i = 0; i < values.length; i++) {
-            for (int j = 0; j < values[i].length; j++) {
-                if (!Double.isFinite(values[i][j])) {
-                    return name + "[" + i + "][" + j + "] is " + values[i][j];
-                }
-            }
-        }
-        return null;
+        int[] at = Matrices.firstNonFinite(parameter.values());
+        return at == null ? null : name + "[" + at[0] + "][" + at[1] + "] is " + parameter.values()[at[0]][at[1]];
     }
 }

@@ -11,6 +11,7 @@ import io.github.backprop4j.data.Datasets;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.loss.MeanSquaredError;
 import io.github.backprop4j.optim.Sgd;
+import io.github.backprop4j.train.TrainingConfig;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +71,7 @@ class DivergenceTest {
         }
         NeuralNet net = new NeuralNet(new LinearLayer(4, 8, new ReLU(), 1L), new LinearLayer(8, 1, new Identity(), 2L));
         double[][] y = new double[x.length][1];
-        assertThatThrownBy(() -> net.fit(x, y, new TrainingConfig(new Sgd(0.01), new MeanSquaredError(), 1, 16, 0L)))
+        assertThatThrownBy(() -> net.fit(x, y, Configs.plain(new Sgd(0.01), new MeanSquaredError(), 1, 16, 0L)))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("at epoch 1, batch 1, layer ")
                 .hasMessageMatching(".*the loss is (NaN|Infinity).*");
@@ -88,7 +89,7 @@ class DivergenceTest {
             }
         }
         NeuralNet net = new NeuralNet(new LinearLayer(4, 8, new ReLU(), 1L), new LinearLayer(8, 1, new Identity(), 2L));
-        assertThatThrownBy(() -> net.fit(x, y, new TrainingConfig(new Sgd(0.01), new MeanSquaredError(), 5, 16, 0L)))
+        assertThatThrownBy(() -> net.fit(x, y, Configs.plain(new Sgd(0.01), new MeanSquaredError(), 5, 16, 0L)))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("at epoch 1, batch ");
     }

@@ -9,6 +9,8 @@ import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.loss.BinaryCrossEntropy;
 import io.github.backprop4j.loss.CategoricalCrossEntropy;
 import io.github.backprop4j.optim.Sgd;
+import io.github.backprop4j.train.TrainingConfig;
+import io.github.backprop4j.train.History;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,7 +89,7 @@ class FusedOutputTest {
                 new LinearLayer(new double[][] {{30, -30}, {-30, 30}}, new double[] {0, 0}, new Softmax()));
         assertThat(accuracy(net.predict(x), labels)).isZero();
 
-        net.fit(x, labels, new TrainingConfig(new Sgd(0.5), 100, 8, 1L));
+        net.fit(x, labels, Configs.plain(new Sgd(0.5), 100, 8, 1L));
 
         assertThat(accuracy(net.predict(x), labels)).isEqualTo(1.0);
     }

@@ -79,7 +79,7 @@ class NetworkGradientCheckTest {
         assertThat(mismatches(net, x, y, c.loss())).as("at initialisation").isEmpty();
 
         double before = c.loss().value(net.predictValues(x), y);
-        net.fit(x, y, new TrainingConfig(new Sgd(0.1), c.loss(), 10, BATCH, 1L));   // 10 full-batch steps
+        net.fit(x, y, Configs.plain(new Sgd(0.1), c.loss(), 10, BATCH, 1L));   // 10 full-batch steps
         assertThat(c.loss().value(net.predictValues(x), y)).as("loss after 10 steps").isLessThan(before);
 
         assertThat(mismatches(net, x, y, c.loss())).as("after 10 steps").isEmpty();

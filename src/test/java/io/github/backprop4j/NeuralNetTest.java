@@ -14,6 +14,13 @@ import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.loss.CategoricalCrossEntropy;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
+import io.github.backprop4j.optim.Sgd;
+import io.github.backprop4j.train.TrainingConfig;
+import io.github.backprop4j.train.EpochMetrics;
+import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingControl;
+import io.github.backprop4j.train.TrainingListener;
+import io.github.backprop4j.train.TrainingPlan;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -200,7 +207,8 @@ class NeuralNetTest {
     @Test
     void fitRefusesALossThatDoesNotFitTheLastLayer() {
         NeuralNet net = new NeuralNet(new LinearLayer(2, 2, new Sigmoid()));
-        assertThatThrownBy(() -> net.fit(new double[][] {{1, 2}}, new int[] {0}, TrainingConfig.sgd(0.1, 1, 1, 0L)))
+        assertThatThrownBy(() -> net.fit(new double[][] {{1, 2}}, new int[] {0},
+                Configs.plain(new Sgd(0.1), new CategoricalCrossEntropy(), 1, 1, 0L)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("loss CategoricalCrossEntropy does not fit the last layer (layer 0 Dense(2→2, Sigmoid)):"
                         + " categorical cross-entropy needs a Softmax output with one unit per class");
@@ -238,11 +246,32 @@ class NeuralNetTest {
     }
 
     @Test
-    void fitCallsTheListenerOncePerEpochInOrder() {
+    void fitCallsTheListenerInOrder() {
         StringBuilder calls = new StringBuilder();
-        irisNet(1L).fit(new double[][] {{1, 2, 3, 4}}, new int[] {2}, TrainingConfig.sgd(0.1, 3, 1, 0L),
-                (epoch, loss) -> calls.append(epoch).append(loss > 0 ? "+" : "?"));
-        assertThat(calls).hasToString("1+2+3+");
+        irisNet(1L).fit(new double[][] {{1, 2, 3, 4}, {2, 3, 4, 5}, {0, 1, 0, 1}}, new int[] {2, 1, 0},
+                TrainingConfig.sgd(0.1, 2, 2, 0L), new TrainingListener() {
+                    @Override
+                    public void onTrainStart(TrainingPlan plan) {
+                        calls.append("start ").append(plan).append('|');
+                    }
+
+                    @Override
+                    public void onBatchEnd(int epoch, int batch, double loss) {
+                        calls.append(epoch).append('.').append(batch).append(loss > 0 ? "+" : "?").append('|');
+                    }
+
+                    @Override
+                    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+                        calls.append("epoch ").append(metrics.epoch()).append('|');
+                    }
+
+                    @Override
+                    public void onTrainEnd(History history) {
+                        calls.append("end ").append(history.epochs());
+                    }
+                });
+        assertThat(calls).hasToString("start TrainingPlan[epochs=2, trainingRows=3, validationRows=0, batchesPerEpoch=2]|"
+                + "1.1+|1.2+|epoch 1|2.1+|2.2+|epoch 2|end 2");
     }
 
     @Test

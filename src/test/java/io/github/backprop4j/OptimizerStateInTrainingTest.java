@@ -29,10 +29,10 @@ class OptimizerStateInTrainingTest {
     @Test
     void aSecondFitContinuesTheAdamState() {
         NeuralNet twice = net(1L);
-        twice.fit(X, IRIS.labels(), new TrainingConfig(new Adam(0.01), 3, 150, 0L));
-        twice.fit(X, IRIS.labels(), new TrainingConfig(new Adam(0.01), 3, 150, 0L));
+        twice.fit(X, IRIS.labels(), Configs.plain(new Adam(0.01), 3, 150, 0L));
+        twice.fit(X, IRIS.labels(), Configs.plain(new Adam(0.01), 3, 150, 0L));
         NeuralNet once = net(1L);
-        once.fit(X, IRIS.labels(), new TrainingConfig(new Adam(0.01), 6, 150, 0L));
+        once.fit(X, IRIS.labels(), Configs.plain(new Adam(0.01), 6, 150, 0L));
 
         assertThat(twice.layers().get(0).weightParameter().state().steps()).isEqualTo(6);
         // full batches: six steps in one call or in two give the same weights, up to the order in which the
@@ -46,22 +46,22 @@ class OptimizerStateInTrainingTest {
         }
         // without the state (a fresh Adam for the second call) the result differs
         NeuralNet restarted = net(1L);
-        restarted.fit(X, IRIS.labels(), new TrainingConfig(new Adam(0.01), 3, 150, 0L));
+        restarted.fit(X, IRIS.labels(), Configs.plain(new Adam(0.01), 3, 150, 0L));
         restarted.resetOptimizerState();
-        restarted.fit(X, IRIS.labels(), new TrainingConfig(new Adam(0.01), 3, 150, 0L));
+        restarted.fit(X, IRIS.labels(), Configs.plain(new Adam(0.01), 3, 150, 0L));
         assertThat(Math.abs(restarted.layers().get(0).weights()[0][0] - b[0][0])).isGreaterThan(1e-6);
     }
 
     @Test
     void resetOptimizerStateStartsAfresh() {
         NeuralNet net = net(1L);
-        net.fit(X, IRIS.labels(), new TrainingConfig(new Adam(0.01), 2, 150, 0L));
+        net.fit(X, IRIS.labels(), Configs.plain(new Adam(0.01), 2, 150, 0L));
         net.resetOptimizerState();
         assertThat(net.layers().get(1).biasParameter().state()).isNull();
-        net.fit(X, IRIS.labels(), new TrainingConfig(new Adam(0.01), 1, 150, 0L));
+        net.fit(X, IRIS.labels(), Configs.plain(new Adam(0.01), 1, 150, 0L));
         assertThat(net.layers().get(1).biasParameter().state().steps()).isEqualTo(1);
         // another optimizer class also starts afresh
-        net.fit(X, IRIS.labels(), new TrainingConfig(new Momentum(0.01), 1, 150, 0L));
+        net.fit(X, IRIS.labels(), Configs.plain(new Momentum(0.01), 1, 150, 0L));
         assertThat(net.layers().get(1).biasParameter().state().names()).containsExactly("velocity");
     }
 
@@ -82,7 +82,7 @@ class OptimizerStateInTrainingTest {
         NeuralNet trained = net(2L);
         // one row per batch would shuffle; a batch of all three rows in their shuffled order gives the same mean up
         // to summation order, so train on a single batch with the rows fed in the same order instead
-        trained.fit(x, labels, new TrainingConfig(new Sgd(0.1), 1, 3, shuffleSeedKeepingOrder()));
+        trained.fit(x, labels, Configs.plain(new Sgd(0.1), 1, 3, shuffleSeedKeepingOrder()));
         for (int l = 0; l < 2; l++) {
             assertThat(probe.layers().get(l).weights()).isDeepEqualTo(trained.layers().get(l).weights());
             assertThat(probe.layers().get(l).bias()).containsExactly(trained.layers().get(l).bias());

@@ -1,15 +1,15 @@
 package io.github.backprop4j.bench;
 
-import io.github.backprop4j.History;
 import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.NeuralNet;
-import io.github.backprop4j.TrainingConfig;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.Datasets;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.optim.Adam;
+import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingConfig;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -77,6 +77,7 @@ public class TrainingBenchmark {
     /** The same epoch with Adam: its two moments and a square root per parameter per step, against plain SGD. */
     @Benchmark
     public History wideEpochAdam() {
-        return wide.fit(wideX, wideY, new TrainingConfig(new Adam(0.001), 1, 64, 1L));
+        return wide.fit(wideX, wideY, TrainingConfig.builder().optimizer(new Adam(0.001)).epochs(1).batchSize(64).seed(1L)
+                .noValidation().noEarlyStopping().build());
     }
 }

@@ -4,6 +4,7 @@ import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 
 import io.github.backprop4j.internal.Permutations;
+import io.github.backprop4j.internal.StratifiedSplit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,21 +40,7 @@ public final class Splits {
         checkNotNull(data, "data");
         checkArgument(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1), got %s", testFraction);
         int[] labels = data.labels();
-        Random random = new Random(seed);
-        boolean[] inTest = new boolean[labels.length];
-        for (int k = 0; k < data.classCount(); k++) {
-            int[] rows = rowsOfClass(labels, k);
-            Permutations.shuffle(rows, random);
-            int testCount = (int) Math.round(rows.length * testFraction);
-            if (rows.length >= 2) {
-                testCount = Math.max(1, Math.min(rows.length - 1, testCount));
-            } else {
-                testCount = 0;
-            }
-            for (int i = 0; i < testCount; i++) {
-                inTest[rows[i]] = true;
-            }
-        }
+        boolean[] inTest = StratifiedSplit.heldOut(labels, data.classCount(), testFraction, true, new Random(seed));
         int[] test = indicesWhere(inTest, true);
         int[] train = indicesWhere(inTest, false);
         checkArgument(test.length > 0 && train.length > 0,
@@ -99,10 +86,6 @@ public final class Splits {
     public static Dataset shuffle(Dataset data, long seed) {
         checkNotNull(data, "data");
         return data.rows(shuffledIndices(data.size(), seed));
-    }
-
-    private static int[] rowsOfClass(int[] labels, int k) {
-        return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == k).toArray();
     }
 
     private static int[] indicesWhere(boolean[] flags, boolean value) {

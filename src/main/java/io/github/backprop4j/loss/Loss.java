@@ -83,4 +83,21 @@ public interface Loss {
         throw new IllegalArgumentException(this + " takes double[][] targets, not class labels;"
                 + " call fit(features, targets, config) with one row of target values per sample");
     }
+
+    /**
+     * The loss that goes with an output layer: categorical cross-entropy after {@code Softmax},
+     * binary cross-entropy after one {@code Sigmoid} unit, mean squared error after anything else.
+     *
+     * @param outputActivation the last layer's activation
+     * @param outputs          the last layer's number of units
+     */
+    static Loss forOutput(Activation outputActivation, int outputs) {
+        if (outputActivation instanceof io.github.backprop4j.activation.Softmax) {
+            return new CategoricalCrossEntropy();
+        }
+        if (outputActivation instanceof io.github.backprop4j.activation.Sigmoid && outputs == 1) {
+            return new BinaryCrossEntropy();
+        }
+        return new MeanSquaredError();
+    }
 }

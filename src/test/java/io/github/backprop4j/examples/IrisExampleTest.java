@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.github.backprop4j.eval.ConfusionMatrix;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -12,18 +13,23 @@ import org.junit.jupiter.api.Test;
 class IrisExampleTest {
 
     /**
-     * A correct network of this shape scores 0.89–0.97 on a stratified 75/25 split (median 0.92,
-     * scikit-learn, PyTorch, numpy); broken backprop scores far lower. The median over 5 seeds
-     * must reach 0.90, so no seed is hand-picked.
+     * With the default training configuration the example must not depend on a lucky seed: over
+     * example seeds 0-19 (each a different stratified split, with 39 test flowers) the median
+     * test accuracy is at least 0.97 (at most one flower wrong) and the worst at least 0.897 (at
+     * most four wrong).
      */
     @Test
-    void medianTestAccuracyOverFiveSeedsIsAtLeastNinetyPercent() {
-        double[] accuracies = new double[5];
-        for (int seed = 0; seed < 5; seed++) {
-            accuracies[seed] = IrisExample.run(seed, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).accuracy();
+    void testAccuracyOverTwentySeedsHasAHighMedianAndNoBadSeed() {
+        int[] wrong = new int[20];
+        for (int seed = 0; seed < 20; seed++) {
+            ConfusionMatrix confusion = IrisExample.run(seed, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertThat(confusion.total()).isEqualTo(39);
+            wrong[seed] = (int) Math.round((1 - confusion.accuracy()) * confusion.total());
         }
-        Arrays.sort(accuracies);
-        assertThat(accuracies[2]).as("median of %s", Arrays.toString(accuracies)).isGreaterThanOrEqualTo(0.90);
+        int[] sorted = wrong.clone();
+        Arrays.sort(sorted);
+        assertThat(sorted[9] + sorted[10]).as("twice the median of flowers wrong, %s", Arrays.toString(wrong)).isLessThanOrEqualTo(2);
+        assertThat(sorted[19]).as("most flowers wrong, %s", Arrays.toString(wrong)).isLessThanOrEqualTo(4);
     }
 
     @Test
@@ -31,7 +37,7 @@ class IrisExampleTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         IrisExample.run(IrisExample.DEFAULT_SEED, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("Dense(4→10, ReLU)").contains("epoch   1  loss").contains("test accuracy")
+        assertThat(out).contains("Dense(4→10, ReLU)").contains("epoch    1/1000  loss").contains("val_loss").contains("early stopping at epoch").contains("test accuracy")
                 .contains("setosa").contains("versicolor").contains("virginica");
     }
 }

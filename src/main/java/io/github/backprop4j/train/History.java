@@ -1,0 +1,108 @@
+package io.github.backprop4j.train;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.internal.Checks.checkNotNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code fit} returns: the metrics of every epoch trained, in order, and why training
+ * stopped early, if it did. Immutable.
+ *
+ * <pre>{@code
+ * History history = net.fit(x, y, config);
+ * double last = history.finalLoss();
+ * double[] validation = history.validationLosses();
+ * history.stopReason().ifPresent(System.out::println);
+ * }</pre>
+ */
+public final class History {
+
+    private final List<EpochMetrics> epochs;
+    private final String stopReason;
+
+    /**
+     * @param epochs     the metrics of each epoch, epoch 1 first, at least one
+     * @param stopReason why training stopped before its planned epochs, or null if it did not
+     */
+    public History(List<EpochMetrics> epochs, String stopReason) {
+        checkNotNull(epochs, "epochs");
+        checkArgument(!epochs.isEmpty(), "a history needs at least one epoch");
+        for (int i = 0; i < epochs.size(); i++) {
+            checkArgument(epochs.get(i) != null && epochs.get(i).epoch() == i + 1,
+                    "epochs[%d] must be the metrics of epoch %d", i, i + 1);
+        }
+        this.epochs = List.copyOf(epochs);
+        this.stopReason = stopReason;
+    }
+
+    /** Every epoch's metrics, epoch 1 first (unmodifiable). */
+    public List<EpochMetrics> epochMetrics() {
+        return epochs;
+    }
+
+    /** The metrics of epoch {@code epoch}, counted from 1. */
+    public EpochMetrics epoch(int epoch) {
+        checkArgument(epoch >= 1 && epoch <= epochs.size(), "epoch must be in [1, %d], got %d", epochs.size(), epoch);
+        return epochs.get(epoch - 1);
+    }
+
+    /** The last epoch's metrics. */
+    public EpochMetrics last() {
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** Number of epochs trained. */
+    public int epochs() {
+        return epochs.size();
+    }
+
+    /** The training loss of each epoch; index 0 is epoch 1. */
+    public double[] losses() {
+        return epochs.stream().mapToDouble(EpochMetrics::loss).toArray();
+    }
+
+    /** The training accuracy of each epoch (NaN for regression). */
+    public double[] accuracies() {
+        return epochs.stream().mapToDouble(EpochMetrics::accuracy).toArray();
+    }
+
+    /** The validation loss of each epoch (NaN without validation data). */
+    public double[] validationLosses() {
+        return epochs.stream().mapToDouble(EpochMetrics::validationLoss).toArray();
+    }
+
+    /** The validation accuracy of each epoch (NaN without validation data, or for regression). */
+    public double[] validationAccuracies() {
+        return epochs.stream().mapToDouble(EpochMetrics::validationAccuracy).toArray();
+    }
+
+    /** The learning rate of each epoch. */
+    public double[] learningRates() {
+        return epochs.stream().mapToDouble(EpochMetrics::learningRate).toArray();
+    }
+
+    /** The training loss of epoch {@code epoch}, counted from 1. */
+    public double loss(int epoch) {
+        return epoch(epoch).loss();
+    }
+
+    /** The training loss of the last epoch. */
+    public double finalLoss() {
+        return last().loss();
+    }
+
+    /** Why training stopped before its planned epochs (early stopping, a listener), if it did. */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    @Override
+    public String toString() {
+        EpochMetrics last = last();
+        return "History(epochs=" + epochs.size() + ", final loss=" + last.loss()
+                + (last.hasValidation() ? ", final validation loss=" + last.validationLoss() : "")
+                + (stopReason == null ? "" : ", stopped: " + stopReason) + ")";
+    }
+}

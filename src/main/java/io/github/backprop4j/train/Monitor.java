@@ -1,0 +1,41 @@
+package io.github.backprop4j.train;
+
+/** A quantity that early stopping and reduce-on-plateau watch, and which way is better. */
+public enum Monitor {
+    /** Training loss; lower is better. */
+    TRAINING_LOSS,
+    /** Training accuracy; higher is better. */
+    TRAINING_ACCURACY,
+    /** Validation loss; lower is better. Needs validation data. */
+    VALIDATION_LOSS,
+    /** Validation accuracy; higher is better. Needs validation data. */
+    VALIDATION_ACCURACY;
+
+    /** The monitored value in {@code metrics}. */
+    public double valueIn(EpochMetrics metrics) {
+        return switch (this) {
+            case TRAINING_LOSS -> metrics.loss();
+            case TRAINING_ACCURACY -> metrics.accuracy();
+            case VALIDATION_LOSS -> metrics.validationLoss();
+            case VALIDATION_ACCURACY -> metrics.validationAccuracy();
+        };
+    }
+
+    /** Whether lower values are better (losses) rather than higher ones (accuracies). */
+    public boolean lowerIsBetter() {
+        return this == TRAINING_LOSS || this == VALIDATION_LOSS;
+    }
+
+    /** Whether this quantity exists only when training has validation data. */
+    public boolean needsValidation() {
+        return this == VALIDATION_LOSS || this == VALIDATION_ACCURACY;
+    }
+
+    /** Whether {@code value} improves on {@code best} by more than {@code minDelta}. */
+    public boolean improves(double value, double best, double minDelta) {
+        if (Double.isNaN(best)) {
+            return !Double.isNaN(value);
+        }
+        return lowerIsBetter() ? value < best - minDelta : value > best + minDelta;
+    }
+}
