@@ -11,7 +11,6 @@ import io.github.backprop4j.data.Splits;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.TrainTestSplit;
 import io.github.backprop4j.eval.ConfusionMatrix;
-import io.github.backprop4j.train.TrainingConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Random;
@@ -60,8 +59,7 @@ public final class CsvExample {
         NeuralNet net = new NeuralNet(
                 new LinearLayer(data.featureCount(), 16, new ReLU(), init),
                 new LinearLayer(16, Math.max(2, data.classCount()), new Softmax(), init));
-        net.fit(scaler.transform(split.train().features()), split.train().labels(),
-                TrainingConfig.sgd(0.05, 100, 16, 1L));
+        net.fit(scaler.transform(split.train().features()), split.train().labels());   // the defaults
 
         int[] predicted = net.predict(scaler.transform(split.test().features()));
         ConfusionMatrix confusion = ConfusionMatrix.of(split.test().labels(), predicted, data.classNames());

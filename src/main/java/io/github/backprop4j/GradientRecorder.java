@@ -1,5 +1,6 @@
 package io.github.backprop4j;
 
+import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.Parameter;
@@ -23,6 +24,25 @@ final class GradientRecorder implements Optimizer {
     @Override
     public void update(Parameter parameter, double[][] gradient, double learningRate) {
         gradients.put(parameter, Matrices.copy(gradient));
+    }
+
+    /** One training step's gradients on checked inputs, with nothing updated. */
+    static Gradients gradients(NeuralNet net, double[][] features, double[][] targets, Loss loss) {
+        TrainingStep step = new TrainingStep(net, loss);
+        double value = step.forward(features, targets, null);
+        if (!Double.isFinite(value)) {
+            int layer = net.firstNonFiniteOutput();
+            throw new ArithmeticException("the loss is " + value + (layer < 0 ? "" : "; " + net.describeNonFiniteOutput(layer)));
+        }
+        GradientRecorder recorder = new GradientRecorder();
+        step.backward(recorder, recorder.learningRate());
+        double[][][] dW = new double[net.layers().size()][][];
+        double[][][] db = new double[net.layers().size()][][];
+        for (int l = 0; l < net.layers().size(); l++) {
+            dW[l] = recorder.gradient(net.layers().get(l).weightParameter());
+            db[l] = recorder.gradient(net.layers().get(l).biasParameter());
+        }
+        return new Gradients(value, features.length, dW, db);
     }
 
     /** The gradient recorded for {@code parameter}. */

@@ -126,11 +126,11 @@ public final class NeuralNet {
      * @throws TrainingDivergedException if the loss or a parameter becomes NaN or infinite
      */
     public History fit(double[][] features, int[] labels, TrainingConfig config, TrainingListener listener) {
-        checkFeatures(features);
+        FitInputs.checkFeatures(this, features);
         checkNotNull(config, "config");
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
-        double[][] targets = targetsForLabels(labels, features.length, loss);
+        double[][] targets = FitInputs.targetsForLabels(this, labels, features.length, loss);
         return new Trainer(this, config, listener, loss)
                 .train(TrainingData.prepare(features, targets, labels, config, loss, outputs()));
     }
@@ -148,11 +148,11 @@ public final class NeuralNet {
      * @param targets {@code Y [n × outputs]}, finite; not modified
      */
     public History fit(double[][] features, double[][] targets, TrainingConfig config, TrainingListener listener) {
-        checkFeatures(features);
+        FitInputs.checkFeatures(this, features);
         checkNotNull(config, "config");
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
-        checkTargets(targets, features.length, loss);
+        FitInputs.checkTargets(this, targets, features.length, loss);
         return new Trainer(this, config, listener, loss)
                 .train(TrainingData.prepare(features, targets, null, config, loss, outputs()));
     }
@@ -162,8 +162,8 @@ public final class NeuralNet {
      * see {@link #gradients(double[][], double[][], Loss)}.
      */
     public Gradients gradients(double[][] features, int[] labels, Loss loss) {
-        checkFeatures(features);
-        return gradients(features, targetsForLabels(labels, features.length, loss), loss);
+        FitInputs.checkFeatures(this, features);
+        return gradients(features, FitInputs.targetsForLabels(this, labels, features.length, loss), loss);
     }
 
     /**
@@ -174,23 +174,9 @@ public final class NeuralNet {
      * @throws ArithmeticException if the loss is not finite at these weights, naming the layer
      */
     public Gradients gradients(double[][] features, double[][] targets, Loss loss) {
-        checkFeatures(features);
-        checkTargets(targets, features.length, loss);
-        TrainingStep step = new TrainingStep(this, loss);
-        double value = step.forward(features, targets, null);
-        if (!Double.isFinite(value)) {
-            int layer = firstNonFiniteOutput();
-            throw new ArithmeticException("the loss is " + value + (layer < 0 ? "" : "; " + describeNonFiniteOutput(layer)));
-        }
-        GradientRecorder recorder = new GradientRecorder();
-        step.backward(recorder, recorder.learningRate());
-        double[][][] dW = new double[layers.size()][][];
-        double[][][] db = new double[layers.size()][][];
-        for (int l = 0; l < layers.size(); l++) {
-            dW[l] = recorder.gradient(layers.get(l).weightParameter());
-            db[l] = recorder.gradient(layers.get(l).biasParameter());
-        }
-        return new Gradients(value, features.length, dW, db);
+        FitInputs.checkFeatures(this, features);
+        FitInputs.checkTargets(this, targets, features.length, loss);
+        return GradientRecorder.gradients(this, features, targets, loss);
     }
 
     /**
@@ -233,7 +219,7 @@ public final class NeuralNet {
      *                             for double), naming the layer, row and column
      */
     public double[][] predictValues(double[][] features) {
-        checkFeatures(features);
+        FitInputs.checkFeatures(this, features);
         double[][] a = features;
         for (int l = 0; l < layers.size(); l++) {
             a = layers.get(l).predict(a);
@@ -329,41 +315,6 @@ public final class NeuralNet {
     private String describe(int layer, double[][] a, int[] at) {
         return String.format("layer %d %s output row %d, column %d is %s",
                 layer, layers.get(layer), at[0], at[1], a[at[0]][at[1]]);
-    }
-
-    private void checkFeatures(double[][] features) {
-        Matrices.checkMatrix(features, "features");
-        Matrices.checkFinite(features, "features");
-        checkArgument(features[0].length == inputs(),
-                "features have %d columns but layer 0 %s expects %d", features[0].length, layers.get(0), inputs());
-    }
-
-    private double[][] targetsForLabels(int[] labels, int rows, Loss loss) {
-        checkNotNull(labels, "labels");
-        checkArgument(labels.length == rows,
-                "features have %d rows but labels have %d entries; they must match", rows, labels.length);
-        checkLossFits(loss);
-        return loss.targetsForLabels(labels, outputs());
-    }
-
-    private void checkTargets(double[][] targets, int rows, Loss loss) {
-        Matrices.checkMatrix(targets, "targets");
-        Matrices.checkFinite(targets, "targets");
-        checkArgument(targets.length == rows,
-                "features have %d rows but targets have %d; they must match", rows, targets.length);
-        checkArgument(targets[0].length == outputs(), "targets have %d columns but the last layer %s has %d outputs",
-                targets[0].length, layers.get(layers.size() - 1), outputs());
-        checkLossFits(loss);
-    }
-
-    /** Refuses a loss that cannot train this network's last layer, naming the pairing to use. */
-    private void checkLossFits(Loss loss) {
-        checkNotNull(loss, "loss");
-        int last = layers.size() - 1;
-        loss.mismatch(layers.get(last).activation(), outputs()).ifPresent(problem -> {
-            throw new IllegalArgumentException(String.format("loss %s does not fit the last layer (layer %d %s): %s",
-                    loss, last, layers.get(last), problem));
-        });
     }
 
     /**

@@ -60,6 +60,10 @@ final class Trainer {
 
     /** Trains on already validated rows; {@code data.labels()} is null for regression. */
     History train(TrainingData data) {
+        boolean accuracyWatched = config.earlyStopping().map(e -> e.monitor().name().endsWith("ACCURACY")).orElse(false);
+        checkArgument(data.labels() != null || !accuracyWatched,
+                "early stopping watches %s, but training on double[][] targets measures no accuracy; watch a loss",
+                config.earlyStopping().map(e -> e.monitor()).orElse(null));
         for (LinearLayer layer : net.layers()) {
             // the optimizer state starts here (or continues, if the same kind of optimizer made it)
             layer.weightParameter().state(config.optimizer());

@@ -11,13 +11,18 @@ public enum Monitor {
     /** Validation accuracy; higher is better. Needs validation data. */
     VALIDATION_ACCURACY;
 
-    /** The monitored value in {@code metrics}. */
+    /**
+     * The monitored value in {@code metrics}. When the epoch has no validation figures (a
+     * validation fraction too small to hold out any row), a validation monitor reads the
+     * training counterpart instead.
+     */
     public double valueIn(EpochMetrics metrics) {
+        boolean validation = metrics.hasValidation();
         return switch (this) {
             case TRAINING_LOSS -> metrics.loss();
             case TRAINING_ACCURACY -> metrics.accuracy();
-            case VALIDATION_LOSS -> metrics.validationLoss();
-            case VALIDATION_ACCURACY -> metrics.validationAccuracy();
+            case VALIDATION_LOSS -> validation ? metrics.validationLoss() : metrics.loss();
+            case VALIDATION_ACCURACY -> validation ? metrics.validationAccuracy() : metrics.accuracy();
         };
     }
 
