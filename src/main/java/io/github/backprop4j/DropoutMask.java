@@ -1,6 +1,6 @@
 package io.github.backprop4j;
 
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Inverted dropout on one layer's output during training: {@code Ã = A ⊙ M / (1 − p)} with
@@ -12,19 +12,25 @@ import java.util.Random;
 final class DropoutMask {
 
     private final double rate;
-    private final Random random;
-    private double[][] scale;       // M / (1 − p) of the last apply: 0 or 1/(1 − p)
+    private final SplittableRandom random;     // not synchronised, unlike java.util.Random: a draw costs a few ns
+    private double[][] scale;                  // M / (1 − p) of the last apply: 0 or 1/(1 − p)
+    private double[][] dropped;                // the last output, reused while the batch shape stays
 
     DropoutMask(double rate, long seed) {
         this.rate = rate;
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
     }
 
-    /** A new matrix {@code A ⊙ M / (1 − p)}, drawing a new mask; {@code a} is not modified. */
+    /**
+     * {@code A ⊙ M / (1 − p)}, drawing a new mask; {@code a} is not modified. The result is this
+     * mask's buffer, valid until the next call (the next layer keeps it only until its backward).
+     */
     double[][] apply(double[][] a) {
         double keep = 1.0 / (1.0 - rate);
-        scale = new double[a.length][a[0].length];
-        double[][] dropped = new double[a.length][a[0].length];
+        if (dropped == null || dropped.length != a.length || dropped[0].length != a[0].length) {
+            scale = new double[a.length][a[0].length];
+            dropped = new double[a.length][a[0].length];
+        }
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[i].length; j++) {
                 // M_ij ~ Bernoulli(1 − p), stored already divided by 1 − p
