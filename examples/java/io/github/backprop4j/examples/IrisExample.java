@@ -64,7 +64,7 @@ public final class IrisExample {
         out.println(net);
         out.printf("training on %d rows, testing on %d (seed %d)%n", xTrain.length, xTest.length, seed);
 
-        // the defaults, seeded: Adam, a stratified 10% validation split, early stopping, λ = 3/n
+        // the defaults, seeded: Adam, a stratified 10% validation split, early stopping, λ = 6/n
         TrainingConfig config = TrainingConfig.builder().seed(seed).build();
         History history = net.fit(xTrain, split.train().labels(), config, new ConsoleProgress(out, 100));
 

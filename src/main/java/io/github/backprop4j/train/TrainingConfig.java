@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *       (stratified for classification) and early stopping once the validation loss has not
  *       improved for {@value #DEFAULT_PATIENCE} epochs, restoring the best weights. Unlike
  *       {@code MLPClassifier}'s 200 iterations, this trains small data sets to convergence;</li>
- *   <li>an L2 penalty on the weights of {@code λ = 3/n} for {@code n} training rows
+ *   <li>an L2 penalty on the weights of {@code λ = 6/n} for {@code n} training rows
  *       ({@link WeightDecay#prior}), which keeps small data sets from overfitting and fades on
  *       large ones;</li>
  *   <li>a constant learning rate, a shuffle before each epoch with seed {@value #DEFAULT_SEED}, and
@@ -293,7 +293,7 @@ public final class TrainingConfig {
 
         /**
          * The L2 penalty on weights, never biases: {@code dW += λ·W} (default
-         * {@code WeightDecay.prior(3.0)}, {@code λ = 3/n}).
+         * {@code WeightDecay.prior(6.0)}, {@code λ = 6/n}).
          */
         public Builder weightDecay(WeightDecay weightDecay) {
             this.weightDecay = checkNotNull(weightDecay, "weightDecay");

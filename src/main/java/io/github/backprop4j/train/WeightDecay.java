@@ -14,14 +14,14 @@ import static io.github.backprop4j.internal.Checks.checkArgument;
  *
  * <pre>{@code
  * WeightDecay.fixed(1e-4)     // λ = 1e-4 whatever the data
- * WeightDecay.prior(3.0)      // λ = 3/n, the default
+ * WeightDecay.prior(6.0)      // λ = 6/n, the default
  * WeightDecay.none()
  * }</pre>
  */
 public final class WeightDecay {
 
-    /** The default prior precision {@code c}: each weight's prior is {@code N(0, 1/3)}. */
-    public static final double DEFAULT_PRECISION = 3.0;
+    /** The default prior precision {@code c}: each weight's prior is {@code N(0, 1/6)}, a standard deviation of about 0.41. */
+    public static final double DEFAULT_PRECISION = 6.0;
 
     private final double value;
     private final boolean perRow;

@@ -42,8 +42,8 @@ class TrainingConfigTest {
         assertThat(d.earlyStopping()).contains(new EarlyStopping(Monitor.VALIDATION_LOSS, TrainingConfig.DEFAULT_PATIENCE, 0, true));
         assertThat(d.schedule()).isEqualTo(new ConstantRate());
         assertThat(d.shuffle()).isTrue();
-        assertThat(d.weightDecay()).isEqualTo(WeightDecay.prior(3.0));
-        assertThat(d.weightDecay().lambda(100)).isEqualTo(0.03);
+        assertThat(d.weightDecay()).isEqualTo(WeightDecay.prior(6.0));
+        assertThat(d.weightDecay().lambda(100)).isEqualTo(0.06);
         assertThat(d.gradientClipNorm()).isInfinite();
         assertThat(d.classWeights()).isEmpty();
         assertThat(d.dropout()).isEmpty();
