@@ -3,6 +3,11 @@ package io.github.backprop4j.train;
 import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +20,7 @@ import java.util.Optional;
  * double last = history.finalLoss();
  * double[] validation = history.validationLosses();
  * history.stopReason().ifPresent(System.out::println);
+ * history.toCsv(Path.of("history.csv"));
  * }</pre>
  */
 public final class History {
@@ -96,6 +102,34 @@ public final class History {
     /** Why training stopped before its planned epochs (early stopping, a listener), if it did. */
     public Optional<String> stopReason() {
         return Optional.ofNullable(stopReason);
+    }
+
+    /**
+     * Writes one CSV row per epoch, with a header: {@code epoch, loss, accuracy, validation_loss,
+     * validation_accuracy, learning_rate, elapsed_seconds}. A metric that does not exist (NaN) is an
+     * empty cell; numbers are written so they read back exactly ({@link Double#toString}).
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void toCsv(Path file) {
+        checkNotNull(file, "file");
+        StringBuilder csv = new StringBuilder("epoch,loss,accuracy,validation_loss,validation_accuracy,learning_rate,elapsed_seconds\n");
+        for (EpochMetrics m : epochs) {
+            csv.append(m.epoch()).append(',').append(cell(m.loss())).append(',').append(cell(m.accuracy())).append(',')
+                    .append(cell(m.validationLoss())).append(',').append(cell(m.validationAccuracy())).append(',')
+                    .append(cell(m.learningRate())).append(',').append(cell(m.elapsed().toNanos() / 1e9)).append('\n');
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
     @Override
