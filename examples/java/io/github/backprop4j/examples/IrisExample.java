@@ -9,45 +9,59 @@ import io.github.backprop4j.data.Datasets;
 import io.github.backprop4j.data.Splits;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.TrainTestSplit;
+import io.github.backprop4j.eval.ClassificationReport;
 import io.github.backprop4j.eval.ConfusionMatrix;
+import io.github.backprop4j.plot.TrainingChart;
 import io.github.backprop4j.train.ConsoleProgress;
 import io.github.backprop4j.train.History;
 import io.github.backprop4j.train.TrainingConfig;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Random;
 
 /**
  * Trains the network of the original backprop lesson, 4-10-5-3 with ReLU, ReLU, Softmax, on the
  * bundled iris data with the library's default training configuration (Adam, 10% held out for
- * validation, early stopping, an L2 prior on the weights) and prints the progress, the test
- * accuracy and a confusion matrix.
+ * validation, early stopping, an L2 prior on the weights), prints the progress, the test
+ * accuracy, a confusion matrix and a classification report, and writes the learning curves to
+ * {@code target/iris-training.png}.
  *
- * <p>Usage: {@code mvn -q test-compile exec:java} or, with a seed,
- * {@code mvn -q test-compile exec:java -Dexec.args="7"}.
+ * <p>Usage: {@code mvn -q test-compile exec:java} or, with a seed and a chart file,
+ * {@code mvn -q test-compile exec:java -Dexec.args="7 iris.png"}.
  */
 public final class IrisExample {
 
     static final long DEFAULT_SEED = 7L;
+    static final Path DEFAULT_CHART = Path.of("target", "iris-training.png");
 
     private IrisExample() {
     }
 
-    /** Runs the example; the optional argument is the seed of the split, the weights and training. */
+    /** Runs the example; the optional arguments are the seed of the split, the weights and training, and the chart file. */
     public static void main(String[] args) {
-        if (args.length > 1 || (args.length == 1 && !args[0].matches("-?\\d+"))) {
-            System.err.println("usage: IrisExample [seed]   (seed: a whole number, default " + DEFAULT_SEED + ")");
+        if (args.length > 2 || (args.length >= 1 && !args[0].matches("-?\\d+"))) {
+            System.err.println("usage: IrisExample [seed [chart.png]]   (seed: a whole number, default " + DEFAULT_SEED
+                    + "; chart default " + DEFAULT_CHART + ")");
             System.exit(2);
         }
-        long seed = args.length == 1 ? Long.parseLong(args[0]) : DEFAULT_SEED;
-        run(seed, System.out);
+        long seed = args.length >= 1 ? Long.parseLong(args[0]) : DEFAULT_SEED;
+        Path chart = args.length == 2 ? Path.of(args[1]) : DEFAULT_CHART;
+        run(seed, System.out, chart);
+        System.out.println("learning curves written to " + chart);
+    }
+
+    /** {@link #run(long, PrintStream, Path)} without writing a chart. */
+    public static ConfusionMatrix run(long seed, PrintStream out) {
+        return run(seed, out, null);
     }
 
     /**
      * Splits, scales, trains and evaluates with one seed, printing to {@code out}.
      *
+     * @param chart where to write the learning curves as PNG, or null for none
      * @return the confusion matrix on the held-out 25%
      */
-    public static ConfusionMatrix run(long seed, PrintStream out) {
+    public static ConfusionMatrix run(long seed, PrintStream out, Path chart) {
         Dataset iris = Datasets.iris();
         TrainTestSplit split = Splits.stratified(iris, 0.25, seed);
 
@@ -74,6 +88,11 @@ public final class IrisExample {
         out.printf("test accuracy %.3f (%d of %d)%n", confusion.accuracy(),
                 Math.round(confusion.accuracy() * confusion.total()), confusion.total());
         out.println(confusion);
+        out.println(ClassificationReport.ofProbabilities(split.test().labels(), net.predictProbabilities(xTest),
+                iris.classNames()));
+        if (chart != null) {
+            TrainingChart.writePng(history, chart);
+        }
         out.printf("first test flower: predicted %s, actually %s%n",
                 iris.className(predicted[0]), iris.className(split.test().labels()[0]));
         return confusion;

@@ -6,7 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import io.github.backprop4j.eval.ConfusionMatrix;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** Runs the bundled example as a user would, with its output captured. */
@@ -33,11 +38,21 @@ class IrisExampleTest {
     }
 
     @Test
+    void runWritesTheLearningCurves(@TempDir Path dir) throws IOException {
+        Path chart = dir.resolve("charts").resolve("iris.png");
+        IrisExample.run(IrisExample.DEFAULT_SEED, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), chart);
+        BufferedImage image = ImageIO.read(chart.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(500);
+    }
+
+    @Test
     void runPrintsProgressAccuracyAndConfusionMatrix() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         IrisExample.run(IrisExample.DEFAULT_SEED, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("Dense(4→10, ReLU)").contains("epoch    1/1000  loss").contains("val_loss").contains("early stopping at epoch").contains("test accuracy")
-                .contains("setosa").contains("versicolor").contains("virginica");
+                .contains("setosa").contains("versicolor").contains("virginica")
+                .contains("precision    recall  f1-score   support").contains("macro avg").contains("log loss");
     }
 }

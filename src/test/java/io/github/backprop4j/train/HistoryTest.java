@@ -39,4 +39,16 @@ class HistoryTest {
         assertThat(h.stopReason()).isEmpty();
         assertThat(h.last().hasValidation()).isFalse();
     }
+
+    @Test
+    void toCsvWritesEveryEpochExactlyAndEmptyCellsForMissingMetrics(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        History h = new History(List.of(epoch(1, 0.1 + 0.2, 1.0), epoch(2, 0.7, Double.NaN)), null);
+        java.nio.file.Path file = dir.resolve("out").resolve("history.csv");
+        h.toCsv(file);
+        assertThat(java.nio.file.Files.readAllLines(file)).containsExactly(
+                "epoch,loss,accuracy,validation_loss,validation_accuracy,learning_rate,elapsed_seconds",
+                "1,0.30000000000000004,0.6,1.0,0.4,0.01,0.01",
+                "2,0.7,0.7,,0.4,0.005,0.02");
+    }
 }
