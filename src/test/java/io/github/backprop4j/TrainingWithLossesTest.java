@@ -12,8 +12,8 @@ import io.github.backprop4j.loss.BinaryCrossEntropy;
 import io.github.backprop4j.loss.CategoricalCrossEntropy;
 import io.github.backprop4j.loss.MeanSquaredError;
 import io.github.backprop4j.optim.Adam;
-import io.github.backprop4j.train.TrainingConfig;
 import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingConfig;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
