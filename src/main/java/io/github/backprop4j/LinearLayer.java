@@ -126,6 +126,30 @@ public final class LinearLayer {
         return activation.forward(preActivation(input));
     }
 
+    /**
+     * Inference on one row into caller-owned buffers, allocating nothing: {@code z[0] = x·W + b},
+     * then {@code a = f(z)}.
+     *
+     * @param x {@code inputs} values, not modified
+     * @param z {@code [1 × outputs]}, modified
+     * @param a {@code [1 × outputs]}, modified
+     */
+    void predictRow(double[] x, double[][] z, double[][] a) {
+        double[][] w = weights.values();
+        double[] zi = z[0];
+        System.arraycopy(bias.values()[0], 0, zi, 0, zi.length);
+        for (int p = 0; p < x.length; p++) {
+            double xp = x[p];
+            double[] wp = w[p];
+            for (int j = 0; j < zi.length; j++) {
+                // z_j += x_p · W_pj, after z = b
+                zi[j] += xp * wp[j];
+            }
+        }
+        // a = f(z)
+        activation.forwardInto(z, a);
+    }
+
     /** Inference up to the pre-activation: {@code Z = X·W + b}, caching nothing. */
     double[][] predictPreActivation(double[][] input) {
         return preActivation(input);

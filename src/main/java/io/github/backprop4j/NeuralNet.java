@@ -39,6 +39,8 @@ import java.util.List;
 public final class NeuralNet {
 
     private final List<LinearLayer> layers;
+    // per thread, for each layer, [1 × outputs] buffers for Z and A: single-row prediction allocates only its result
+    private final ThreadLocal<double[][][][]> rowScratch = ThreadLocal.withInitial(this::newRowScratch);
 
     /**
      * @param layers at least one layer, each layer's {@code inputs} equal to the previous layer's
@@ -233,6 +235,56 @@ public final class NeuralNet {
     }
 
     /**
+     * The last layer's output for one row, allocating nothing but the result (each thread keeps
+     * small buffers of its own). Safe to call from many threads at once while no {@code fit} runs.
+     *
+     * @param row {@code inputs} finite values; not modified
+     * @return a new array of {@code outputs} values
+     * @throws IllegalArgumentException if the row is null, of the wrong length or not finite
+     * @throws ArithmeticException      if a layer's output is not finite, naming the layer
+     */
+    public double[] predictValues(double[] row) {
+        checkArgument(row != null, "row must not be null");
+        if (row.length != inputs()) {
+            throw new IllegalArgumentException(String.format("the row has %d values but layer 0 %s expects %d",
+                    row.length, layers.get(0), inputs()));
+        }
+        for (int j = 0; j < row.length; j++) {
+            if (!Double.isFinite(row[j])) {
+                throw new IllegalArgumentException(String.format("row column %d is %s; every value must be finite", j, row[j]));
+            }
+        }
+        double[][][][] scratch = rowScratch.get();
+        double[] a = row;
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).predictRow(a, scratch[l][0], scratch[l][1]);
+            a = scratch[l][1][0];
+            for (int j = 0; j < a.length; j++) {
+                if (!Double.isFinite(a[j])) {
+                    throw new ArithmeticException(describe(l, scratch[l][1], new int[] {0, j})
+                            + "; the inputs or weights are too large for double");
+                }
+            }
+        }
+        return a.clone();
+    }
+
+    /** The predicted class of one row; see {@link #predict(double[][])}. Thread-safe as {@link #predictValues(double[])}. */
+    public int predict(double[] row) {
+        checkRegressionOutput();
+        return classOf(predictValues(row));
+    }
+
+    private double[][][][] newRowScratch() {
+        double[][][][] s = new double[layers.size()][2][1][];
+        for (int l = 0; l < layers.size(); l++) {
+            s[l][0][0] = new double[layers.get(l).outputs()];
+            s[l][1][0] = new double[layers.get(l).outputs()];
+        }
+        return s;
+    }
+
+    /**
      * Class probabilities for each row: {@link #predictValues} of a classifier, rows summing to 1
      * for a Softmax output, the probability of class 1 for one Sigmoid unit.
      */
@@ -250,16 +302,20 @@ public final class NeuralNet {
      *                               use {@link #predictValues} there
      */
     public int[] predict(double[][] features) {
-        LinearLayer last = layers.get(layers.size() - 1);
-        checkState(!(last.activation() instanceof Identity),
-                "predict returns class labels, but the last layer (layer %d %s) is a regression output;"
-                        + " use predictValues", layers.size() - 1, last);
+        checkRegressionOutput();
         double[][] p = predictValues(features);
         int[] classes = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             classes[i] = classOf(p[i]);
         }
         return classes;
+    }
+
+    private void checkRegressionOutput() {
+        LinearLayer last = layers.get(layers.size() - 1);
+        checkState(!(last.activation() instanceof Identity),
+                "predict returns class labels, but the last layer (layer %d %s) is a regression output;"
+                        + " use predictValues", layers.size() - 1, last);
     }
 
     /** The class of one output row: {@code argmax_k p_k}, or for one unit 1 where {@code p ≥ 0.5}. */

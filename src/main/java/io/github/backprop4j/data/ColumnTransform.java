@@ -56,6 +56,23 @@ final class ColumnTransform {
         return out;
     }
 
+    /** Applies the map to one row into {@code out}, allocating nothing unless a length is wrong. */
+    void applyRow(double[] row, double[] out) {
+        if (row == null || out == null || row.length != offset.length || out.length != offset.length) {
+            throw new IllegalArgumentException(String.format("%s.transformRow: row has %s values and out %s, expected %d each",
+                    owner, row == null ? "no" : String.valueOf(row.length), out == null ? "no" : String.valueOf(out.length),
+                    offset.length));
+        }
+        for (int j = 0; j < offset.length; j++) {
+            // x' = (x − offset) / scale
+            out[j] = (row[j] - offset[j]) / scale[j];
+        }
+    }
+
+    int columns() {
+        return offset.length;
+    }
+
     double[] offset() {
         return offset.clone();
     }

@@ -52,20 +52,52 @@ public final class CsvLoader {
     private final char delimiter;
     private final ClassOrder classOrder;
     private final List<String> targetColumns;   // empty: classification with a label column
+    private final List<String> classes;         // null: numbered from the file's own labels
+    private final List<String> featureColumns;  // null: every column but the label or targets
 
     /** A loader with the defaults: header, last column is the label, comma, sorted classes. */
     public CsvLoader() {
-        this(true, null, -1, ',', ClassOrder.SORTED, List.of());
+        this(true, null, -1, ',', ClassOrder.SORTED, List.of(), null, null);
     }
 
     private CsvLoader(boolean header, String labelName, int labelIndex, char delimiter, ClassOrder classOrder,
-            List<String> targetColumns) {
+            List<String> targetColumns, List<String> classes, List<String> featureColumns) {
         this.header = header;
         this.labelName = labelName;
         this.labelIndex = labelIndex;
         this.delimiter = delimiter;
         this.classOrder = classOrder;
         this.targetColumns = targetColumns;
+        this.classes = classes;
+        this.featureColumns = featureColumns;
+    }
+
+    /**
+     * Fixes the class list: label {@code k} is {@code classNames.get(k)} whatever labels the file
+     * has, so data for a trained model keeps the model's numbering. A label not in the list is a
+     * {@link DataFormatException} naming the line, the column, the label and the known classes.
+     *
+     * @param classNames distinct names, at least one
+     */
+    public CsvLoader withClasses(List<String> classNames) {
+        checkNotNull(classNames, "classNames");
+        List<String> list = List.copyOf(classNames);
+        checkArgument(!list.isEmpty() && new HashSet<>(list).size() == list.size(),
+                "class names must be distinct and at least one, got %s", list);
+        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, list, featureColumns);
+    }
+
+    /**
+     * Reads exactly these feature columns, by header name and in this order, e.g. a model's
+     * features; a missing column, or a column that is neither one of them nor the label or a
+     * target, is a {@link DataFormatException}.
+     */
+    public CsvLoader withFeatureColumns(List<String> names) {
+        checkNotNull(names, "names");
+        List<String> list = List.copyOf(names);
+        checkArgument(!list.isEmpty() && new HashSet<>(list).size() == list.size(),
+                "feature column names must be distinct and at least one, got %s", list);
+        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, list);
     }
 
     /**
@@ -79,37 +111,37 @@ public final class CsvLoader {
         checkArgument(names.length > 0, "give at least one target column name");
         List<String> list = List.of(names);     // refuses null names
         checkArgument(new HashSet<>(list).size() == list.size(), "target column names must be distinct, got %s", list);
-        return new CsvLoader(header, null, -1, delimiter, classOrder, list);
+        return new CsvLoader(header, null, -1, delimiter, classOrder, list, classes, featureColumns);
     }
 
     /** Whether the first row holds column names (default true); without one, columns are named column0, column1, .... */
     public CsvLoader withHeader(boolean hasHeader) {
-        return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder, targetColumns);
+        return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
     }
 
     /** The label column by its header name (classification; replaces any target columns). */
     public CsvLoader withLabelColumn(String name) {
         checkNotNull(name, "label column name");
-        return new CsvLoader(header, name, -1, delimiter, classOrder, List.of());
+        return new CsvLoader(header, name, -1, delimiter, classOrder, List.of(), classes, featureColumns);
     }
 
     /** The label column by its index from 0. */
     public CsvLoader withLabelColumn(int index) {
         checkArgument(index >= 0, "label column index must be >= 0, got %d", index);
-        return new CsvLoader(header, null, index, delimiter, classOrder, List.of());
+        return new CsvLoader(header, null, index, delimiter, classOrder, List.of(), classes, featureColumns);
     }
 
     /** The cell separator (default {@code ','}); not a quote, line break or space. */
     public CsvLoader withDelimiter(char delimiter) {
         checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r' && delimiter != ' ',
                 "delimiter must not be a quote, line break or space, got '%s'", delimiter);
-        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns);
+        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
     }
 
     /** How class names become class indices (default {@link ClassOrder#SORTED}). */
     public CsvLoader withClassOrder(ClassOrder order) {
         checkNotNull(order, "class order");
-        return new CsvLoader(header, labelName, labelIndex, delimiter, order, targetColumns);
+        return new CsvLoader(header, labelName, labelIndex, delimiter, order, targetColumns, classes, featureColumns);
     }
 
     /**
@@ -186,5 +218,13 @@ public final class CsvLoader {
 
     List<String> targetColumns() {
         return targetColumns;
+    }
+
+    List<String> classes() {
+        return classes;
+    }
+
+    List<String> featureColumns() {
+        return featureColumns;
     }
 }

@@ -26,6 +26,7 @@ final class CsvParse {
     private List<String> names;                 // every column, label included
     private int labelColumn;                    // classification: the label's column; else −1
     private boolean[] isTarget;                 // regression: which columns are targets; else null
+    private int[] featureColumns;               // the column of each feature, in the data set's order
     private final List<double[]> targetRows = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
     private int[] classIds = new int[1024];     // per row, in first-seen numbering
@@ -119,7 +120,7 @@ final class CsvParse {
         for (int j = 0; j < record.size(); j++) {
             String name = options.header() ? record.get(j).strip() : "column" + j;
             if (name.isEmpty()) {
-                throw error(line, null, "header column " + j + " has no name; every column needs one");
+                throw error(line, null, "header column " + (j + 1) + " has no name; every column needs one");
             }
             if (!seen.add(name)) {
                 throw error(line, name, "the header names column '" + name + "' twice; names must be unique");
@@ -129,12 +130,57 @@ final class CsvParse {
         names = columns;
         if (!options.targetColumns().isEmpty()) {
             resolveTargetColumns(line);
-            return;
+        } else {
+            if (columns.size() < 2) {
+                throw error(line, null, "expected at least 2 columns (features and a label), got " + columns.size()
+                        + delimiterHint(columns));
+            }
+            labelColumn = resolveLabelColumn(line);
         }
-        if (columns.size() < 2) {
-            throw error(line, null, "expected at least 2 columns (features and a label), got " + columns.size());
+        featureColumns = resolveFeatureColumns(line);
+    }
+
+    /** When one header cell holds another usual delimiter, the option to set. */
+    private String delimiterHint(List<String> columns) {
+        if (columns.size() != 1 || options.delimiter() != ',') {
+            return "";
         }
-        labelColumn = resolveLabelColumn(line);
+        for (char c : new char[] {';', '\t', '|'}) {
+            if (columns.get(0).indexOf(c) >= 0) {
+                String shown = c == '\t' ? "\\t" : String.valueOf(c);
+                return "; the header contains '" + shown + "', so the file is probably separated by it:"
+                        + " use new CsvLoader().withDelimiter('" + shown + "')";
+            }
+        }
+        return "";
+    }
+
+    /** The column of each feature: the loader's named ones in their order, else all but the label or targets. */
+    private int[] resolveFeatureColumns(long line) {
+        List<Integer> chosen = new ArrayList<>();
+        if (options.featureColumns() == null) {
+            for (int j = 0; j < names.size(); j++) {
+                if (j != labelColumn && (isTarget == null || !isTarget[j])) {
+                    chosen.add(j);
+                }
+            }
+            return chosen.stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (String feature : options.featureColumns()) {
+            int j = names.indexOf(feature);
+            if (j < 0) {
+                throw error(line, feature, "feature column '" + feature + "' is missing; expected the features "
+                        + options.featureColumns() + ", the file has " + names);
+            }
+            chosen.add(j);
+        }
+        for (int j = 0; j < names.size(); j++) {
+            if (j != labelColumn && (isTarget == null || !isTarget[j]) && !chosen.contains(j)) {
+                throw error(line, names.get(j), "column '" + names.get(j) + "' is not one of the features "
+                        + options.featureColumns());
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void resolveTargetColumns(long line) {
@@ -182,14 +228,7 @@ final class CsvParse {
             addRegressionRow(record, line);
             return;
         }
-        double[] features = new double[names.size() - 1];
-        String[] problem = new String[1];
-        for (int j = 0, f = 0; j < names.size(); j++) {
-            if (j == labelColumn) {
-                continue;
-            }
-            features[f++] = number(record, j, line, problem);
-        }
+        double[] features = features(record, line);
         String label = record.get(labelColumn).strip();
         if (label.isEmpty()) {
             throw error(line, names.get(labelColumn), "empty label; every row needs a class");
@@ -197,25 +236,33 @@ final class CsvParse {
         if (rows.size() == classIds.length) {
             classIds = Arrays.copyOf(classIds, classIds.length * 2);
         }
+        if (options.classes() != null && !options.classes().contains(label)) {
+            throw error(line, names.get(labelColumn), "label '" + label + "' is not one of the known classes "
+                    + options.classes());
+        }
         classIds[rows.size()] = classes.computeIfAbsent(label, k -> classes.size());
         rows.add(features);
     }
 
     private void addRegressionRow(CSVRecord record, long line) {
         int targetCount = options.targetColumns().size();
-        double[] features = new double[names.size() - targetCount];
+        double[] features = features(record, line);
         double[] targets = new double[targetCount];
         String[] problem = new String[1];
-        for (int j = 0, f = 0; j < names.size(); j++) {
-            if (!isTarget[j]) {
-                features[f++] = number(record, j, line, problem);
-            }
-        }
         for (int t = 0; t < targetCount; t++) {
             targets[t] = number(record, names.indexOf(options.targetColumns().get(t)), line, problem);
         }
         rows.add(features);
         targetRows.add(targets);
+    }
+
+    private double[] features(CSVRecord record, long line) {
+        double[] features = new double[featureColumns.length];
+        String[] problem = new String[1];
+        for (int f = 0; f < featureColumns.length; f++) {
+            features[f] = number(record, featureColumns[f], line, problem);
+        }
+        return features;
     }
 
     /** The number in cell {@code j}, or a DataFormatException naming the line and column. */
@@ -230,28 +277,31 @@ final class CsvParse {
     private Dataset build() {
         if (isTarget != null) {
             List<String> featureNames = new ArrayList<>();
-            for (int j = 0; j < names.size(); j++) {
-                if (!isTarget[j]) {
-                    featureNames.add(names.get(j));
-                }
+            for (int j : featureColumns) {
+                featureNames.add(names.get(j));
             }
             return Dataset.owningRegression(rows.toArray(new double[0][]), targetRows.toArray(new double[0][]),
                     featureNames, options.targetColumns());
         }
         List<String> classNames = new ArrayList<>(classes.keySet());
-        if (options.classOrder() == CsvLoader.ClassOrder.SORTED) {
+        if (options.classes() != null) {
+            classNames = new ArrayList<>(options.classes());
+        } else if (options.classOrder() == CsvLoader.ClassOrder.SORTED) {
             classNames.sort(labelOrder(classNames));
         }
-        int[] finalId = new int[classNames.size()];
-        for (int k = 0; k < classNames.size(); k++) {
-            finalId[classes.get(classNames.get(k))] = k;
+        int[] finalId = new int[classes.size()];
+        for (Map.Entry<String, Integer> seen : classes.entrySet()) {
+            // the first-seen number of each label → its index in the class list
+            finalId[seen.getValue()] = classNames.indexOf(seen.getKey());
         }
         int[] labels = new int[rows.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = finalId[classIds[i]];
         }
-        List<String> featureNames = new ArrayList<>(names);
-        featureNames.remove(labelColumn);
+        List<String> featureNames = new ArrayList<>();
+        for (int j : featureColumns) {
+            featureNames.add(names.get(j));
+        }
         return Dataset.owning(rows.toArray(new double[0][]), labels, featureNames, classNames);
     }
 

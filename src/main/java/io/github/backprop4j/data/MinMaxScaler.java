@@ -13,7 +13,7 @@ package io.github.backprop4j.data;
  * double[][] xTest = scaler.transform(test.features());
  * }</pre>
  */
-public final class MinMaxScaler {
+public final class MinMaxScaler implements FeatureScaler {
 
     private final ColumnTransform transform;
 
@@ -58,8 +58,19 @@ public final class MinMaxScaler {
      * @param x features {@code [m × d]} with the fitted column count; not modified
      * @return a new {@code [m × d]} matrix
      */
+    @Override
     public double[][] transform(double[][] x) {
         return transform.apply(x);
+    }
+
+    @Override
+    public void transformRow(double[] row, double[] out) {
+        transform.applyRow(row, out);
+    }
+
+    @Override
+    public int columns() {
+        return transform.columns();
     }
 
     /** A copy of the column minimums. */

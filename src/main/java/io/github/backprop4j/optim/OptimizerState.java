@@ -72,6 +72,16 @@ public final class OptimizerState {
         return steps;
     }
 
+    /**
+     * Sets the step count, e.g. when a checkpoint is loaded.
+     *
+     * @param steps updates already taken, &gt;= 0
+     */
+    public void setSteps(long steps) {
+        checkArgument(steps >= 0, "steps must be >= 0, got %d", steps);
+        this.steps = steps;
+    }
+
     /** Counts one more update and returns the new count {@code t} (1 on the first update). */
     public long advance() {
         return ++steps;

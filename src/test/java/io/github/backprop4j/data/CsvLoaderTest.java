@@ -103,7 +103,7 @@ class CsvLoaderTest {
                 .hasMessage("dup.csv line 1, column 'a': the header names column 'a' twice; names must be unique");
         assertThatThrownBy(() -> new CsvLoader().load(write("noname.csv", "a,,label\n1,2,x\n")))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage("noname.csv line 1: header column 1 has no name; every column needs one");
+                .hasMessage("noname.csv line 1: header column 2 has no name; every column needs one");
     }
 
     @Test
@@ -269,5 +269,40 @@ class CsvLoaderTest {
         Dataset data = new CsvLoader().withTargetColumns("a").withLabelColumn("label").load(write("good.csv", GOOD));
         assertThat(data.isRegression()).isFalse();
         assertThat(data.labels()).containsExactly(0, 1);
+    }
+
+    @Test
+    void withClassesKeepsTheGivenNumberingAndRejectsAnUnseenLabel() {
+        Path file = write("test.csv", "a,b,label\n1,2,virginica\n3,4,virginica\n");
+        Dataset data = new CsvLoader().withClasses(List.of("setosa", "versicolor", "virginica")).load(file);
+        assertThat(data.labels()).containsExactly(2, 2);
+        assertThat(data.classNames()).containsExactly("setosa", "versicolor", "virginica");
+        Path unseen = write("unseen.csv", "a,b,label\n1,2,setosa\n3,4,daisy\n");
+        assertThatThrownBy(() -> new CsvLoader().withClasses(List.of("setosa", "virginica")).load(unseen))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage("unseen.csv line 3, column 'label': label 'daisy' is not one of the known classes [setosa, virginica]");
+    }
+
+    @Test
+    void withFeatureColumnsReadsThoseColumnsInThatOrder() {
+        Path file = write("reordered.csv", "b,label,a\n2,x,1\n4,y,3\n");
+        Dataset data = new CsvLoader().withLabelColumn("label").withFeatureColumns(List.of("a", "b")).load(file);
+        assertThat(data.features()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
+        assertThat(data.featureNames()).containsExactly("a", "b");
+        assertThatThrownBy(() -> new CsvLoader().withLabelColumn("label").withFeatureColumns(List.of("a", "c")).load(file))
+                .hasMessageContaining("feature column 'c' is missing; expected the features [a, c], the file has [b, label, a]");
+        assertThatThrownBy(() -> new CsvLoader().withLabelColumn("label").withFeatureColumns(List.of("a")).load(file))
+                .hasMessageContaining("column 'b' is not one of the features [a]");
+    }
+
+    @Test
+    void aSingleHeaderCellWithAnotherDelimiterNamesTheOptionToSet() {
+        assertThatThrownBy(() -> new CsvLoader().load(write("semi.csv", "a;b;label\n1;2;x\n")))
+                .hasMessage("semi.csv line 1: expected at least 2 columns (features and a label), got 1; the header"
+                        + " contains ';', so the file is probably separated by it: use new CsvLoader().withDelimiter(';')");
+        assertThatThrownBy(() -> new CsvLoader().load(write("tab.csv", "a\tb\tlabel\n1\t2\tx\n")))
+                .hasMessageContaining("use new CsvLoader().withDelimiter('\\t')");
+        assertThatThrownBy(() -> new CsvLoader().load(write("pipe.csv", "a|b|label\n1|2|x\n")))
+                .hasMessageContaining("withDelimiter('|')");
     }
 }

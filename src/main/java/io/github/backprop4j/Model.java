@@ -1,0 +1,278 @@
+package io.github.backprop4j;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.internal.Checks.checkState;
+
+import io.github.backprop4j.data.CsvLoader;
+import io.github.backprop4j.data.Dataset;
+import io.github.backprop4j.data.FeatureScaler;
+import io.github.backprop4j.data.StandardScaler;
+import io.github.backprop4j.loss.Loss;
+import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingConfig;
+import io.github.backprop4j.train.TrainingListener;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A trained network with everything needed to use it on raw data: the fitted feature scaler, the
+ * feature names, the class names (or target names, for regression) and the loss it was trained
+ * with. Train it, save it, load it and predict with it; it predicts a class name for a row of raw
+ * features.
+ *
+ * <p>Thread safety: the predicting methods ({@code predict...}) change nothing and keep no shared
+ * buffers, so many threads may call them at once on one model; each thread keeps small buffers of
+ * its own for single rows. {@link #save} may run beside them. Training the {@link #network()}
+ * while others predict is not safe.
+ *
+ * <pre>{@code
+ * Model model = Model.train(Datasets.iris(), net, TrainingConfig.defaults());
+ * model.save(Path.of("iris.model"));
+ * Model served = Model.load(Path.of("iris.model"));
+ * String species = served.predictClassName(new double[] {5.1, 3.5, 1.4, 0.2});   // "setosa"
+ * }</pre>
+ */
+public final class Model {
+
+    private final NeuralNet network;
+    private final FeatureScaler scaler;             // null: features go in as they are
+    private final List<String> featureNames;
+    private final List<String> outputNames;         // class names, or target names for regression
+    private final boolean regression;
+    private final Loss loss;
+    private final History history;                  // of the training that made it, or null
+    private final ThreadLocal<double[]> scaledRow;
+
+    Model(NeuralNet network, FeatureScaler scaler, List<String> featureNames, List<String> outputNames,
+            boolean regression, Loss loss, History history) {
+        this.network = checkNotNull(network, "network");
+        this.scaler = scaler;
+        this.featureNames = List.copyOf(checkNotNull(featureNames, "featureNames"));
+        this.outputNames = List.copyOf(checkNotNull(outputNames, "outputNames"));
+        this.regression = regression;
+        this.loss = checkNotNull(loss, "loss");
+        this.history = history;
+        checkArgument(featureNames.size() == network.inputs(),
+                "%d feature names for a network with %d inputs", featureNames.size(), network.inputs());
+        checkArgument(scaler == null || scaler.columns() == network.inputs(),
+                "the scaler has %d columns but the network has %d inputs", scaler == null ? 0 : scaler.columns(), network.inputs());
+        int units = network.outputs();
+        checkArgument(outputNames.size() == units || (!regression && units == 1 && outputNames.size() == 2),
+                "%d %s for a network with %d outputs", outputNames.size(), regression ? "target names" : "class names", units);
+        this.scaledRow = ThreadLocal.withInitial(() -> new double[network.inputs()]);
+    }
+
+    /**
+     * Fits a {@link StandardScaler} on {@code data}'s features, trains {@code network} on the
+     * scaled rows with {@code config}, and bundles the result. Classification for a data set with
+     * labels, regression for one with targets.
+     */
+    public static Model train(Dataset data, NeuralNet network, TrainingConfig config) {
+        return train(data, network, config, TrainingListener.NONE);
+    }
+
+    /** {@link #train(Dataset, NeuralNet, TrainingConfig)} with a listener. */
+    public static Model train(Dataset data, NeuralNet network, TrainingConfig config, TrainingListener listener) {
+        checkNotNull(data, "data");
+        checkNotNull(network, "network");
+        checkNotNull(config, "config");
+        StandardScaler scaler = StandardScaler.fit(data.features());
+        double[][] x = scaler.transform(data.features());
+        LinearLayer last = network.layers().get(network.layers().size() - 1);
+        Loss loss = config.loss().orElseGet(() -> Loss.forOutput(last.activation(), last.outputs()));
+        TrainingConfig withLoss = config.toBuilder().loss(loss).build();
+        History history = data.isRegression() ? network.fit(x, data.targets(), withLoss, listener)
+                : network.fit(x, data.labels(), withLoss, listener);
+        return new Model(network, scaler, data.featureNames(), data.isRegression() ? data.targetNames() : data.classNames(),
+                data.isRegression(), loss, history);
+    }
+
+    /**
+     * A classifier from parts already trained.
+     *
+     * @param scaler the feature scaling the network was trained after, or null for none
+     */
+    public static Model classifier(NeuralNet network, FeatureScaler scaler, List<String> featureNames,
+            List<String> classNames, Loss loss) {
+        return new Model(network, scaler, featureNames, classNames, false, loss, null);
+    }
+
+    /** A regression model from parts already trained; see {@link #classifier}. */
+    public static Model regressor(NeuralNet network, FeatureScaler scaler, List<String> featureNames,
+            List<String> targetNames, Loss loss) {
+        return new Model(network, scaler, featureNames, targetNames, true, loss, null);
+    }
+
+    /** The network; training it changes this model. */
+    public NeuralNet network() {
+        return network;
+    }
+
+    /** The feature scaling applied before the network, if any. */
+    public Optional<FeatureScaler> scaler() {
+        return Optional.ofNullable(scaler);
+    }
+
+    /** The names of the raw feature columns, in order. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The class names, in label order (empty for regression). */
+    public List<String> classNames() {
+        return regression ? List.of() : outputNames;
+    }
+
+    /** The target names of a regression model (empty for a classifier). */
+    public List<String> targetNames() {
+        return regression ? outputNames : List.of();
+    }
+
+    /** Whether this model predicts numbers rather than classes. */
+    public boolean isRegression() {
+        return regression;
+    }
+
+    /** The loss the network was trained with. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The history of the training that made this model, when {@link #train} made it in this JVM. */
+    public Optional<History> history() {
+        return Optional.ofNullable(history);
+    }
+
+    /** The network's output for one row of raw features: probabilities, or values for regression. Thread-safe. */
+    public double[] predictValues(double[] rawRow) {
+        return network.predictValues(scaled(rawRow));
+    }
+
+    /** The class probabilities of one row of raw features, one per class (two for one Sigmoid unit). Thread-safe. */
+    public double[] predictProbabilities(double[] rawRow) {
+        checkClassifier();
+        double[] p = predictValues(rawRow);
+        return p.length == 1 ? new double[] {1 - p[0], p[0]} : p;
+    }
+
+    /** The class index of one row of raw features. Thread-safe. */
+    public int predict(double[] rawRow) {
+        checkClassifier();
+        return NeuralNet.classOf(predictValues(rawRow));
+    }
+
+    /** The class name of one row of raw features. Thread-safe. */
+    public String predictClassName(double[] rawRow) {
+        return outputNames.get(predict(rawRow));
+    }
+
+    /** The class index of each row of raw features. Thread-safe. */
+    public int[] predict(double[][] rawRows) {
+        checkClassifier();
+        return network.predict(scaled(rawRows));
+    }
+
+    /** The network's output for each row of raw features. Thread-safe. */
+    public double[][] predictValues(double[][] rawRows) {
+        return network.predictValues(scaled(rawRows));
+    }
+
+    /** The class name of each row of raw features. Thread-safe. */
+    public List<String> predictClassNames(double[][] rawRows) {
+        return java.util.Arrays.stream(predict(rawRows)).mapToObj(outputNames::get).toList();
+    }
+
+    private double[] scaled(double[] rawRow) {
+        checkArgument(rawRow != null, "row must not be null");
+        checkArgument(rawRow.length == featureNames.size(), "the row has %d values but the model has %d features %s",
+                rawRow.length, featureNames.size(), featureNames);
+        if (scaler == null) {
+            return rawRow;
+        }
+        double[] out = scaledRow.get();
+        scaler.transformRow(rawRow, out);
+        return out;
+    }
+
+    private double[][] scaled(double[][] rawRows) {
+        return scaler == null ? rawRows : scaler.transform(rawRows);
+    }
+
+    private void checkClassifier() {
+        checkState(!regression, "this model predicts the targets %s; use predictValues", outputNames);
+    }
+
+    /**
+     * A CSV loader for data this model is applied to: labels are mapped by the model's class
+     * names (an unseen label is an error naming the line), and the feature columns must be the
+     * model's, by name.
+     *
+     * @param labelColumn the name of the label column (or, for regression, of the target columns)
+     */
+    public CsvLoader csvLoader(String... labelColumn) {
+        checkNotNull(labelColumn, "labelColumn");
+        CsvLoader loader = regression ? new CsvLoader().withTargetColumns(labelColumn)
+                : new CsvLoader().withLabelColumn(single(labelColumn)).withClasses(outputNames);
+        return loader.withFeatureColumns(featureNames);
+    }
+
+    private static String single(String[] names) {
+        checkArgument(names.length == 1, "a classifier has one label column, got %d names", names.length);
+        return names[0];
+    }
+
+    /** Loads a CSV file with {@link #csvLoader}. */
+    public Dataset loadCsv(Path file, String... labelColumn) {
+        return csvLoader(labelColumn).load(file);
+    }
+
+    /** Saves this model to {@code file} atomically: a temporary file beside it is written, then moved into place. */
+    public void save(Path file) {
+        ModelFiles.save(ModelFiles.toData(this, null), file);
+    }
+
+    /** Writes this model to {@code out} (not closed). */
+    public void save(OutputStream out) {
+        ModelFiles.write(ModelFiles.toData(this, null), out);
+    }
+
+    /**
+     * Saves this model with each parameter's optimizer state and {@code optimizer}'s settings, so
+     * training can resume with {@link #loadCheckpoint}.
+     */
+    public void saveCheckpoint(Path file, io.github.backprop4j.optim.Optimizer optimizer) {
+        checkNotNull(optimizer, "optimizer");
+        ModelFiles.save(ModelFiles.toData(this, optimizer), file);
+    }
+
+    /**
+     * Loads a model saved by {@link #save} (or a checkpoint, ignoring its optimizer).
+     *
+     * @throws io.github.backprop4j.io.ModelFormatException naming what is wrong and where
+     */
+    public static Model load(Path file) {
+        return ModelFiles.fromData(ModelFiles.read(file)).model();
+    }
+
+    /** Loads a model from {@code in} (read to the end, not closed); {@code source} names it in messages. */
+    public static Model load(InputStream in, String source) {
+        return ModelFiles.fromData(ModelFiles.read(in, source)).model();
+    }
+
+    /** Loads a checkpoint: the model, with each parameter's optimizer state, and the optimizer to continue with. */
+    public static Checkpoint loadCheckpoint(Path file) {
+        Checkpoint c = ModelFiles.fromData(ModelFiles.read(file));
+        checkArgument(c.optimizer() != null, "%s is a model without optimizer state, not a checkpoint", file);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "Model(" + (regression ? "regression of " + outputNames : "classes " + outputNames) + " from "
+                + featureNames + ", " + loss + ", " + network.layers() + ")";
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.backprop4j;
+
+import io.github.backprop4j.data.FeatureScaler;
+import io.github.backprop4j.data.MinMaxScaler;
+import io.github.backprop4j.data.StandardScaler;
+import io.github.backprop4j.io.ModelData;
+import io.github.backprop4j.io.ModelFile;
+import io.github.backprop4j.io.ModelFormatException;
+import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.optim.OptimizerState;
+import io.github.backprop4j.optim.Parameter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Between a {@link Model} and the {@link ModelData} of its file, and the file itself. */
+final class ModelFiles {
+
+    private ModelFiles() {
+    }
+
+    /** The data of {@code model}; with {@code optimizer}, a checkpoint with every parameter's state. */
+    static ModelData toData(Model model, Optimizer optimizer) {
+        List<ModelData.Layer> layers = new ArrayList<>();
+        for (LinearLayer layer : model.network().layers()) {
+            layers.add(new ModelData.Layer(layer.activation(), layer.weights(), layer.bias(),
+                    optimizer == null ? null : state(layer.weightParameter()), optimizer == null ? null : state(layer.biasParameter())));
+        }
+        List<String> outputs = model.isRegression() ? model.targetNames() : model.classNames();
+        return new ModelData(model.isRegression(), model.loss(), model.featureNames(), outputs,
+                scaling(model.scaler().orElse(null)), layers, optimizer);
+    }
+
+    private static ModelData.State state(Parameter parameter) {
+        OptimizerState s = parameter.state();
+        if (s == null) {
+            return null;
+        }
+        List<double[][]> buffers = new ArrayList<>();
+        for (String name : s.names()) {
+            buffers.add(s.buffer(name));
+        }
+        return new ModelData.State(s.steps(), s.names(), buffers);
+    }
+
+    private static ModelData.Scaling scaling(FeatureScaler scaler) {
+        if (scaler == null) {
+            return ModelData.Scaling.NONE;
+        }
+        if (scaler instanceof StandardScaler s) {
+            return new ModelData.Scaling("standard", s.mean(), s.scale());
+        }
+        if (scaler instanceof MinMaxScaler m) {
+            return new ModelData.Scaling("minmax", m.min(), m.range());
+        }
+        throw new IllegalArgumentException("the scaler " + scaler + " is neither a StandardScaler nor a MinMaxScaler,"
+                + " so it cannot be saved");
+    }
+
+    /** The model (and optimizer, for a checkpoint) that {@code data} describes. */
+    static Checkpoint fromData(ModelData data) {
+        LinearLayer[] layers = new LinearLayer[data.layers().size()];
+        for (int l = 0; l < layers.length; l++) {
+            ModelData.Layer d = data.layers().get(l);
+            layers[l] = new LinearLayer(d.weights(), d.bias(), d.activation());
+            if (data.optimizer() != null) {
+                restore(layers[l].weightParameter(), d.weightState(), data.optimizer());
+                restore(layers[l].biasParameter(), d.biasState(), data.optimizer());
+            }
+        }
+        FeatureScaler scaler = switch (data.scaler().kind()) {
+            case "standard" -> new StandardScaler(data.scaler().offset(), data.scaler().scale());
+            case "minmax" -> new MinMaxScaler(data.scaler().offset(), data.scaler().scale());
+            default -> null;
+        };
+        Model model = new Model(new NeuralNet(layers), scaler, data.featureNames(), data.outputNames(),
+                data.regression(), data.loss(), null);
+        return new Checkpoint(model, data.optimizer());
+    }
+
+    private static void restore(Parameter parameter, ModelData.State saved, Optimizer optimizer) {
+        if (saved == null) {
+            return;
+        }
+        OptimizerState state = parameter.state(optimizer);
+        if (!state.names().equals(saved.names())) {
+            throw new ModelFormatException("checkpoint", 0, optimizer + " keeps buffers " + state.names()
+                    + " but the file has " + saved.names(), null);
+        }
+        for (int i = 0; i < saved.names().size(); i++) {
+            double[][] from = saved.buffers().get(i);
+            double[][] to = state.buffer(saved.names().get(i));
+            for (int r = 0; r < from.length; r++) {
+                System.arraycopy(from[r], 0, to[r], 0, from[r].length);
+            }
+        }
+        state.setSteps(saved.steps());
+    }
+
+    /** Writes {@code data} to a temporary file beside {@code file}, then moves it into place. */
+    static void save(ModelData data, Path file) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(temporary)) {
+                    ModelFile.write(data, out);
+                }
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the model to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void write(ModelData data, OutputStream out) {
+        ModelFile.write(data, out);
+    }
+
+    static ModelData read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ModelFile.read(in, String.valueOf(file.getFileName()));
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("no model file " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ModelData read(InputStream in, String source) {
+        return ModelFile.read(in, source);
+    }
+}

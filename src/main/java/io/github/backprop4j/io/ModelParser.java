@@ -1,0 +1,282 @@
+package io.github.backprop4j.io;
+
+import io.github.backprop4j.activation.Activation;
+import io.github.backprop4j.loss.Loss;
+import io.github.backprop4j.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the checked text of a model file line by line. Every count is checked against what is
+ * left of the file before anything of that size is allocated; every problem names its line.
+ */
+final class ModelParser {
+
+    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+
+    private final String[] lines;
+    private final String source;
+    private int next;              // index of the next line; its line number is next + 1
+    private long charactersLeft;   // characters of the lines not yet read
+
+    ModelParser(String text, String source) {
+        this.lines = text.split("\n", -1);
+        this.source = source;
+        this.charactersLeft = text.length();
+    }
+
+    ModelData parse() {
+        line();     // the magic line, already checked
+        boolean regression = switch (keyword("model")) {
+            case "classifier" -> false;
+            case "regressor" -> true;
+            default -> throw error(next, "expected 'model classifier' or 'model regressor'");
+        };
+        String lossName = keyword("loss");
+        Loss loss = Names.loss(lossName);
+        if (loss == null) {
+            throw error(next, "unknown loss '" + lossName + "'; known: " + Names.LOSSES);
+        }
+        List<String> features = names("features");
+        List<String> outputs = names("outputs");
+        ModelData.Scaling scaling = scaling(features.size());
+        int layerCount = count(keyword("layers"), "layers");
+        checkFits(layerCount, 3, "layers");
+        List<ModelData.Layer> layers = new ArrayList<>();
+        for (int l = 0; l < layerCount; l++) {
+            layers.add(layer(l, l == 0 ? features.size() : layers.get(l - 1).bias().length));
+        }
+        Optimizer optimizer = null;
+        if (peek().startsWith("optimizer ")) {
+            optimizer = optimizer();
+            layers = states(layers);
+        }
+        expectLine("end");
+        if (next != lines.length - 1) {
+            throw error(next + 1, "unexpected text after 'end'");
+        }
+        ShapeChecks.check(source, regression, loss, features, outputs, layers);
+        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer);
+    }
+
+    private List<String> names(String keyword) {
+        int n = count(keyword(keyword), keyword);
+        checkFits(n, 1, keyword);
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            names.add(unquote(keyword("name")));
+        }
+        return names;
+    }
+
+    private ModelData.Scaling scaling(int features) {
+        String[] words = keyword("scaler").split(" ", -1);
+        if (words.length == 1 && words[0].equals("none")) {
+            return ModelData.Scaling.NONE;
+        }
+        if (words.length != 2 || !(words[0].equals("standard") || words[0].equals("minmax"))) {
+            throw error(next, "expected 'scaler none', 'scaler standard <columns>' or 'scaler minmax <columns>'");
+        }
+        int columns = count(words[1], "scaler columns");
+        if (columns != features) {
+            throw error(next, "the scaler has " + columns + " columns but the model has " + features + " features");
+        }
+        double[] offset = numbers(keyword("offset"), columns, "scaler offset");
+        double[] scale = numbers(keyword("scale"), columns, "scaler scale");
+        for (int j = 0; j < columns; j++) {
+            if (scale[j] <= 0) {
+                throw error(next, "scaler scale " + j + " is " + scale[j] + "; scales must be > 0");
+            }
+        }
+        return new ModelData.Scaling(words[0], offset, scale);
+    }
+
+    private ModelData.Layer layer(int l, int expectedInputs) {
+        String[] words = keyword("layer").split(" ", -1);
+        if (words.length != 4 || !words[0].equals(String.valueOf(l))) {
+            throw error(next, "expected 'layer " + l + " <inputs> <outputs> <activation>'");
+        }
+        int inputs = count(words[1], "inputs");
+        int outputs = count(words[2], "outputs");
+        if (inputs != expectedInputs) {
+            throw error(next, "layer " + l + " has " + inputs + " inputs but "
+                    + (l == 0 ? "the model has " + expectedInputs + " features" : "layer " + (l - 1) + " has " + expectedInputs + " outputs"));
+        }
+        Activation activation = Names.activation(words[3]);
+        if (activation == null) {
+            throw error(next, "unknown activation '" + words[3] + "'; known: " + Names.ACTIVATIONS);
+        }
+        expectLine("W");
+        double[][] w = matrix(inputs, outputs, "layer " + l + " W");
+        double[] b = numbers(keyword("b"), outputs, "layer " + l + " b");
+        return new ModelData.Layer(activation, w, b, null, null);
+    }
+
+    private Optimizer optimizer() {
+        String[] words = keyword("optimizer").split(" ", -1);
+        int settings = Names.settingCount(words[0]);
+        if (settings < 0) {
+            throw error(next, "unknown optimizer '" + words[0] + "'; known: " + Names.OPTIMIZERS);
+        }
+        if (words.length != settings + 1) {
+            throw error(next, words[0] + " has " + settings + " settings, the line has " + (words.length - 1));
+        }
+        double[] s = new double[settings];
+        for (int i = 0; i < settings; i++) {
+            s[i] = number(words[i + 1], words[0] + " setting " + i);
+        }
+        try {
+            return Names.optimizer(words[0], s);
+        } catch (IllegalArgumentException e) {
+            throw error(next, "invalid " + words[0] + " settings: " + e.getMessage());
+        }
+    }
+
+    private List<ModelData.Layer> states(List<ModelData.Layer> layers) {
+        List<ModelData.Layer> out = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            ModelData.Layer layer = layers.get(l);
+            ModelData.State w = state(l, "W", layer.weights().length, layer.bias().length);
+            ModelData.State b = state(l, "b", 1, layer.bias().length);
+            out.add(new ModelData.Layer(layer.activation(), layer.weights(), layer.bias(), w, b));
+        }
+        return out;
+    }
+
+    private ModelData.State state(int l, String parameter, int rows, int columns) {
+        String[] words = keyword("state").split(" ", -1);
+        if (words.length == 3 && words[0].equals(String.valueOf(l)) && words[1].equals(parameter) && words[2].equals("none")) {
+            return null;
+        }
+        if (words.length != 4 || !words[0].equals(String.valueOf(l)) || !words[1].equals(parameter)) {
+            throw error(next, "expected 'state " + l + " " + parameter + " <steps> <buffers>' or 'state " + l + " "
+                    + parameter + " none'");
+        }
+        if (!words[2].matches("\\d{1,18}")) {
+            throw error(next, "'" + words[2] + "' is not a step count");
+        }
+        long steps = Long.parseLong(words[2]);
+        int count = count(words[3], "buffers");
+        checkFits(count, (long) rows + 1, "buffers");
+        List<String> names = new ArrayList<>();
+        List<double[][]> buffers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(unquote(keyword("buffer")));
+            buffers.add(matrix(rows, columns, "layer " + l + " " + parameter + " state " + names.get(i)));
+        }
+        return new ModelData.State(steps, names, buffers);
+    }
+
+    private double[][] matrix(int rows, int columns, String what) {
+        // each row is a line of at least 2·columns − 1 characters: check before allocating
+        checkFits((long) rows * columns, 2, what + " entries");
+        double[][] m = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            m[i] = numbers(line(), columns, what + " row " + i);
+        }
+        return m;
+    }
+
+    private double[] numbers(String text, int count, String what) {
+        String[] words = text.split(" ", -1);
+        if (words.length != count) {
+            throw error(next, what + " has " + words.length + " numbers, expected " + count);
+        }
+        double[] v = new double[count];
+        for (int j = 0; j < count; j++) {
+            v[j] = number(words[j], what + " column " + j);
+        }
+        return v;
+    }
+
+    private double number(String word, String what) {
+        if (!DECIMAL.matcher(word).matches()) {
+            throw error(next, what + ": '" + shorten(word) + "' is not a finite decimal number");
+        }
+        double v = Double.parseDouble(word);
+        if (!Double.isFinite(v)) {
+            throw error(next, what + ": '" + shorten(word) + "' is too large for a double");
+        }
+        return v;
+    }
+
+    private int count(String word, String what) {
+        if (!COUNT.matcher(word).matches() || Integer.parseInt(word) == 0) {
+            throw error(next, what + ": '" + shorten(word) + "' is not a count from 1 to 999999999");
+        }
+        return Integer.parseInt(word);
+    }
+
+    /** Refuses {@code count} items of at least {@code charactersEach} characters that the rest of the file cannot hold. */
+    private void checkFits(long count, long charactersEach, String what) {
+        if (count * charactersEach > charactersLeft) {
+            throw error(next, "declares " + count + " " + what + ", more than the " + charactersLeft
+                    + " characters left in the file can hold");
+        }
+    }
+
+    private String unquote(String quoted) {
+        if (quoted.length() < 2 || quoted.charAt(0) != '"' || quoted.charAt(quoted.length() - 1) != '"') {
+            throw error(next, "expected a quoted name, got '" + shorten(quoted) + "'");
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i < quoted.length() - 1; i++) {
+            char c = quoted.charAt(i);
+            if (c == '"') {
+                throw error(next, "an unescaped quote inside a name");
+            }
+            if (c != '\\') {
+                s.append(c);
+                continue;
+            }
+            char e = ++i < quoted.length() - 1 ? quoted.charAt(i) : '?';
+            switch (e) {
+                case '\\' -> s.append('\\');
+                case '"' -> s.append('"');
+                case 'n' -> s.append('\n');
+                case 'r' -> s.append('\r');
+                case 't' -> s.append('\t');
+                default -> throw error(next, "unknown escape '\\" + e + "' in a name");
+            }
+        }
+        return s.toString();
+    }
+
+    /** The rest of the next line after {@code keyword} and a space; the line must start so. */
+    private String keyword(String keyword) {
+        String line = line();
+        if (!line.startsWith(keyword + " ")) {
+            throw error(next, "expected '" + keyword + " ...', got '" + shorten(line) + "'");
+        }
+        return line.substring(keyword.length() + 1);
+    }
+
+    private void expectLine(String expected) {
+        String line = line();
+        if (!line.equals(expected)) {
+            throw error(next, "expected '" + expected + "', got '" + shorten(line) + "'");
+        }
+    }
+
+    private String peek() {
+        return next < lines.length ? lines[next] : "";
+    }
+
+    private String line() {
+        if (next >= lines.length - 1) {
+            throw error(next + 1, "the file ends too early");
+        }
+        charactersLeft -= lines[next].length() + 1;
+        return lines[next++];
+    }
+
+    private ModelFormatException error(int line, String problem) {
+        return new ModelFormatException(source, line, problem, null);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

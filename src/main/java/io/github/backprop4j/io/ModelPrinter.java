@@ -1,0 +1,128 @@
+package io.github.backprop4j.io;
+
+import static io.github.backprop4j.internal.Checks.checkArgument;
+
+import java.util.List;
+
+/** The text of a model file, everything but the final checksum line. */
+final class ModelPrinter {
+
+    private final StringBuilder out = new StringBuilder();
+
+    private ModelPrinter() {
+    }
+
+    static String print(ModelData data) {
+        ModelPrinter p = new ModelPrinter();
+        p.line(ModelFile.MAGIC + " " + ModelFile.VERSION);
+        p.line("model " + (data.regression() ? "regressor" : "classifier"));
+        String loss = Names.of(data.loss());
+        checkArgument(loss != null, "the loss %s is not a built-in one (%s), so it cannot be saved", data.loss(), Names.LOSSES);
+        p.line("loss " + loss);
+        p.names("features", data.featureNames());
+        p.names("outputs", data.outputNames());
+        p.scaling(data.scaler());
+        p.line("layers " + data.layers().size());
+        for (int l = 0; l < data.layers().size(); l++) {
+            p.layer(l, data.layers().get(l));
+        }
+        if (data.optimizer() != null) {
+            p.optimizer(data);
+        }
+        p.line("end");
+        return p.out.toString();
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    private void names(String keyword, List<String> names) {
+        line(keyword + " " + names.size());
+        for (String name : names) {
+            line("name " + quote(name));
+        }
+    }
+
+    /** {@code "..."} with {@code \\}, {@code \"}, {@code \n}, {@code \r} and {@code \t} escaped. */
+    static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> q.append("\\\\");
+                case '"' -> q.append("\\\"");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> q.append(c);
+            }
+        }
+        return q.append('"').toString();
+    }
+
+    private void scaling(ModelData.Scaling s) {
+        if ("none".equals(s.kind())) {
+            line("scaler none");
+            return;
+        }
+        line("scaler " + s.kind() + " " + s.offset().length);
+        numbers("offset", s.offset(), "scaler offset");
+        numbers("scale", s.scale(), "scaler scale");
+    }
+
+    private void layer(int l, ModelData.Layer layer) {
+        String activation = Names.of(layer.activation());
+        checkArgument(activation != null, "layer %d's activation %s is not a built-in one (%s), so it cannot be saved",
+                l, layer.activation(), Names.ACTIVATIONS);
+        double[][] w = layer.weights();
+        line("layer " + l + " " + w.length + " " + w[0].length + " " + activation);
+        matrix("W", w, "layer " + l + " W");
+        numbers("b", layer.bias(), "layer " + l + " b");
+    }
+
+    private void optimizer(ModelData data) {
+        double[] settings = Names.settings(data.optimizer());
+        checkArgument(settings != null, "the optimizer %s is not a built-in one (%s), so it cannot be saved",
+                data.optimizer(), Names.OPTIMIZERS);
+        StringBuilder s = new StringBuilder("optimizer " + data.optimizer().getClass().getSimpleName());
+        for (double v : settings) {
+            s.append(' ').append(Numbers.format(v));
+        }
+        line(s.toString());
+        for (int l = 0; l < data.layers().size(); l++) {
+            state(l, "W", data.layers().get(l).weightState());
+            state(l, "b", data.layers().get(l).biasState());
+        }
+    }
+
+    private void state(int l, String parameter, ModelData.State state) {
+        if (state == null) {
+            line("state " + l + " " + parameter + " none");
+            return;
+        }
+        line("state " + l + " " + parameter + " " + state.steps() + " " + state.names().size());
+        for (int i = 0; i < state.names().size(); i++) {
+            line("buffer " + quote(state.names().get(i)));
+            double[][] buffer = state.buffers().get(i);
+            for (double[] row : buffer) {
+                numbers(null, row, "layer " + l + " " + parameter + " state " + state.names().get(i));
+            }
+        }
+    }
+
+    private void matrix(String keyword, double[][] m, String what) {
+        line(keyword);
+        for (double[] row : m) {
+            numbers(null, row, what);
+        }
+    }
+
+    private void numbers(String keyword, double[] values, String what) {
+        StringBuilder s = new StringBuilder(keyword == null ? "" : keyword + " ");
+        for (int j = 0; j < values.length; j++) {
+            ModelFile.checkFinite(what + "[" + j + "]", values[j]);
+            s.append(j == 0 ? "" : " ").append(Numbers.format(values[j]));
+        }
+        line(s.toString());
+    }
+}
