@@ -108,6 +108,7 @@ final class ModelParser {
         if (activation == null) {
             throw error(next, "unknown activation '" + words[3] + "'; known: " + Names.ACTIVATIONS);
         }
+        checkFits((long) inputs * outputs, 2, "layer " + l + " W entries");
         expectLine("W");
         double[][] w = matrix(inputs, outputs, "layer " + l + " W");
         double[] b = numbers(keyword("b"), outputs, "layer " + l + " b");

@@ -1,0 +1,157 @@
+package io.github.backprop4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.backprop4j.activation.Softmax;
+import io.github.backprop4j.activation.Tanh;
+import io.github.backprop4j.loss.CategoricalCrossEntropy;
+import io.github.backprop4j.optim.Adam;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+/** Reading refuses every damaged or hostile file with a ModelFormatException that names the problem. */
+class ModelFileTest {
+
+    /** A small 2-3-2 classifier with a standard scaler and Adam state: every section of the format. */
+    static ModelData small() {
+        double[][] w0 = {{0.5, -0.25, 1.0}, {0.125, 2.0, -1.5}};
+        double[][] w1 = {{1, -1}, {0.5, 0.25}, {-2, 3}};
+        ModelData.State s0 = new ModelData.State(7, List.of("m", "v"), List.of(new double[][] {{1, 2, 3}, {4, 5, 6}},
+                new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}}));
+        ModelData.State b0 = new ModelData.State(7, List.of("m", "v"), List.of(new double[][] {{1, 1, 1}}, new double[][] {{2, 2, 2}}));
+        return new ModelData(false, new CategoricalCrossEntropy(), List.of("x \"one\"", "x\ttwo"), List.of("no", "yes"),
+                new ModelData.Scaling("standard", new double[] {1, 2}, new double[] {0.5, 4}),
+                List.of(new ModelData.Layer(new Tanh(), w0, new double[] {0, 0.1, -0.1}, s0, b0),
+                        new ModelData.Layer(new Softmax(), w1, new double[] {0.3, -0.3}, null, null)),
+                new Adam(0.01));
+    }
+
+    static byte[] bytes(ModelData data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelFile.write(data, out);
+        return out.toByteArray();
+    }
+
+    static ModelData read(byte[] bytes) {
+        return ModelFile.read(new ByteArrayInputStream(bytes), "m.model");
+    }
+
+    /** The text without its checksum line, edited by {@code from → to}, with a fresh, correct checksum. */
+    static byte[] edited(String from, String to) {
+        String text = new String(bytes(small()), StandardCharsets.UTF_8);
+        String payload = text.substring(0, text.lastIndexOf("crc32 "));
+        assertThat(payload).contains(from);
+        String changed = payload.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        byte[] body = changed.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return (changed + String.format(Locale.ROOT, "crc32 %08x\n", crc.getValue())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writeThenReadGivesTheSameDataAndTheSameBytes() {
+        byte[] first = bytes(small());
+        ModelData back = read(first);
+        assertThat(back.featureNames()).containsExactly("x \"one\"", "x\ttwo");
+        assertThat(back.layers().get(0).weights()).isDeepEqualTo(small().layers().get(0).weights());
+        assertThat(back.layers().get(0).weightState().steps()).isEqualTo(7);
+        assertThat(back.layers().get(0).weightState().buffers().get(1)).isDeepEqualTo(new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}});
+        assertThat(back.layers().get(1).weightState()).isNull();
+        assertThat(back.optimizer()).isEqualTo(new Adam(0.01));
+        assertThat(bytes(back)).isEqualTo(first);
+        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("backprop4j-model 1\nmodel classifier\n")
+                .contains("\nlayer 0 2 3 Tanh\nW\n0.5 -0.25 1\n").matches("(?s).*\nend\ncrc32 [0-9a-f]{8}\n");
+    }
+
+    @Test
+    void aWrongMagicWordOrAnUnknownVersionIsNamed() {
+        assertThatThrownBy(() -> read("PK\u0003\u0004 a zip".getBytes(StandardCharsets.ISO_8859_1)))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessage("m.model line 1: not a backprop4j model file: it should start with 'backprop4j-model 1', it starts with 'PK?? a zip'");
+        assertThatThrownBy(() -> read(edited("backprop4j-model 1", "backprop4j-model 2")))
+                .hasMessage("m.model line 1: format version '2' is not one this library reads (it reads version 1)");
+    }
+
+    @Test
+    void aTruncatedOrCorruptedFileIsNamed() {
+        byte[] good = bytes(small());
+        assertThatThrownBy(() -> read(Arrays.copyOf(good, good.length / 2)))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("truncated or damaged at the end");
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x01;
+        assertThatThrownBy(() -> read(flipped)).isInstanceOf(ModelFormatException.class).hasMessageContaining("corrupted: the CRC32");
+    }
+
+    @Test
+    void unknownNamesAreRefusedFromAClosedList() {
+        assertThatThrownBy(() -> read(edited("layer 0 2 3 Tanh", "layer 0 2 3 java.lang.Runtime")))
+                .hasMessage("m.model line 14: unknown activation 'java.lang.Runtime'; known: [Sigmoid, ReLU, Tanh, Identity, Softmax]");
+        assertThatThrownBy(() -> read(edited("loss CategoricalCrossEntropy", "loss Hinge")))
+                .hasMessage("m.model line 3: unknown loss 'Hinge'; known: [CategoricalCrossEntropy, BinaryCrossEntropy, MeanSquaredError]");
+        assertThatThrownBy(() -> read(edited("optimizer Adam", "optimizer Lion")))
+                .hasMessageContaining("unknown optimizer 'Lion'");
+    }
+
+    @Test
+    void shapesThatContradictEachOtherAreNamed() {
+        assertThatThrownBy(() -> read(edited("layer 1 3 2 Softmax", "layer 1 4 2 Softmax")))
+                .hasMessage("m.model line 19: layer 1 has 4 inputs but layer 0 has 3 outputs");
+        assertThatThrownBy(() -> read(edited("scaler standard 2", "scaler standard 3")))
+                .hasMessage("m.model line 10: the scaler has 3 columns but the model has 2 features");
+        assertThatThrownBy(() -> read(edited("outputs 2\nname \"no\"\nname \"yes\"", "outputs 3\nname \"no\"\nname \"yes\"\nname \"maybe\"")))
+                .hasMessage("m.model: the model names 3 classes but its last layer has 2 outputs");
+        assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 -0.25\n")))
+                .hasMessage("m.model line 16: layer 0 W row 0 has 2 numbers, expected 3");
+    }
+
+    @Test
+    void nonFiniteNumbersAreRefused() {
+        assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 NaN 1\n")))
+                .hasMessage("m.model line 16: layer 0 W row 0 column 1: 'NaN' is not a finite decimal number");
+        assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 1e400 1\n")))
+                .hasMessage("m.model line 16: layer 0 W row 0 column 1: '1e400' is too large for a double");
+        assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 Infinity 1\n")))
+                .hasMessageContaining("'Infinity' is not a finite decimal number");
+    }
+
+    @Test
+    void declaredSizesLargerThanTheFileAreRefusedBeforeAllocating() {
+        assertThatThrownBy(() -> read(edited("layer 0 2 3 Tanh", "layer 0 2 999999999 Tanh")))
+                .hasMessageStartingWith("m.model line 14: declares 1999999998 layer 0 W entries, more than the")
+                .hasMessageEndingWith("characters left in the file can hold");
+        assertThatThrownBy(() -> read(edited("features 2", "features 999999999")))
+                .hasMessageContaining("declares 999999999 features");
+        assertThatThrownBy(() -> read(edited("layers 2", "layers 2147483647")))
+                .hasMessageContaining("is not a count from 1 to 999999999");
+    }
+
+    /** Cut at every byte offset: always the documented exception, never a raw one. */
+    @Test
+    void everyTruncationIsAModelFormatException() {
+        byte[] good = bytes(small());
+        for (int length = 0; length < good.length; length++) {
+            byte[] cut = Arrays.copyOf(good, length);
+            assertThatThrownBy(() -> read(cut)).as("cut at %d", length).isInstanceOf(ModelFormatException.class);
+        }
+    }
+
+    /** Each byte changed in turn (every bit of it flipped): always the documented exception. */
+    @Test
+    void everyFlippedByteIsAModelFormatException() {
+        byte[] good = bytes(small());
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= (byte) 0xff;
+            int at = i;
+            assertThatThrownBy(() -> read(bad)).as("byte %d", at).isInstanceOf(ModelFormatException.class);
+        }
+    }
+}
