@@ -1,6 +1,7 @@
 package io.github.backprop4j.examples;
 
 import io.github.backprop4j.LinearLayer;
+import io.github.backprop4j.Model;
 import io.github.backprop4j.NeuralNet;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
@@ -10,12 +11,16 @@ import io.github.backprop4j.data.Splits;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.TrainTestSplit;
 import io.github.backprop4j.eval.ClassificationReport;
+import io.github.backprop4j.loss.CategoricalCrossEntropy;
 import io.github.backprop4j.eval.ConfusionMatrix;
 import io.github.backprop4j.plot.TrainingChart;
 import io.github.backprop4j.train.ConsoleProgress;
 import io.github.backprop4j.train.History;
 import io.github.backprop4j.train.TrainingConfig;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -23,8 +28,9 @@ import java.util.Random;
  * Trains the network of the original backprop lesson, 4-10-5-3 with ReLU, ReLU, Softmax, on the
  * bundled iris data with the library's default training configuration (Adam, 10% held out for
  * validation, early stopping, an L2 prior on the weights), prints the progress, the test
- * accuracy, a confusion matrix and a classification report, and writes the learning curves to
- * {@code target/iris-training.png}.
+ * accuracy, a confusion matrix and a classification report, writes the learning curves to
+ * {@code target/iris-training.png}, saves the model to {@code target/iris.model}, loads it back
+ * and names the first test flower from its raw measurements.
  *
  * <p>Usage: {@code mvn -q test-compile exec:java} or, with a seed and a chart file,
  * {@code mvn -q test-compile exec:java -Dexec.args="7 iris.png"}.
@@ -93,8 +99,26 @@ public final class IrisExample {
         if (chart != null) {
             TrainingChart.writePng(history, chart);
         }
-        out.printf("first test flower: predicted %s, actually %s%n",
-                iris.className(predicted[0]), iris.className(split.test().labels()[0]));
+        saveLoadAndPredictOne(Model.classifier(net, scaler, iris.featureNames(), iris.classNames(), config.loss()
+                .orElse(new CategoricalCrossEntropy())), split.test(), chart, out);
         return confusion;
+    }
+
+    /** Saves the model (beside the chart, else to a temporary file), loads it back and names the first test flower. */
+    private static void saveLoadAndPredictOne(Model model, Dataset test, Path chart, PrintStream out) {
+        try {
+            Path file = chart != null ? chart.toAbsolutePath().resolveSibling("iris.model") : Files.createTempFile("iris", ".model");
+            model.save(file);
+            Model loaded = Model.load(file);
+            double[] flower = test.features()[0];
+            out.printf("model saved to %s and loaded back; the first test flower %s is predicted %s, actually %s%n",
+                    chart != null ? file : "a temporary file", java.util.Arrays.toString(flower),
+                    loaded.predictClassName(flower), test.className(test.labels()[0]));
+            if (chart == null) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -187,9 +187,10 @@ public final class Model {
     }
 
     private double[] scaled(double[] rawRow) {
-        checkArgument(rawRow != null, "row must not be null");
-        checkArgument(rawRow.length == featureNames.size(), "the row has %d values but the model has %d features %s",
-                rawRow.length, featureNames.size(), featureNames);
+        if (rawRow == null || rawRow.length != featureNames.size()) {
+            throw new IllegalArgumentException(rawRow == null ? "row must not be null" : String.format(
+                    "the row has %d values but the model has %d features %s", rawRow.length, featureNames.size(), featureNames));
+        }
         if (scaler == null) {
             return rawRow;
         }

@@ -244,7 +244,9 @@ public final class NeuralNet {
      * @throws ArithmeticException      if a layer's output is not finite, naming the layer
      */
     public double[] predictValues(double[] row) {
-        checkArgument(row != null, "row must not be null");
+        if (row == null) {
+            throw new IllegalArgumentException("row must not be null");
+        }
         if (row.length != inputs()) {
             throw new IllegalArgumentException(String.format("the row has %d values but layer 0 %s expects %d",
                     row.length, layers.get(0), inputs()));

@@ -34,7 +34,9 @@ public abstract class ElementwiseActivation implements Activation {
 
     @Override
     public final void forwardInto(double[][] z, double[][] out) {
-        checkSameShape(toString() + ".forwardInto", z, out);
+        if (!sameShape(z, out)) {
+            checkSameShape(toString() + ".forwardInto", z, out);
+        }
         for (int i = 0; i < z.length; i++) {
             double[] zi = z[i];
             double[] ai = out[i];
@@ -55,8 +57,12 @@ public abstract class ElementwiseActivation implements Activation {
 
     @Override
     public final void backwardInto(double[][] z, double[][] a, double[][] outputGradient, double[][] out) {
-        checkBackwardShapes(toString(), z, a, outputGradient);
-        checkSameShape(toString() + ".backwardInto", z, out);
+        if (!sameShape(z, a) || !sameShape(z, outputGradient)) {
+            checkBackwardShapes(toString(), z, a, outputGradient);
+        }
+        if (!sameShape(z, out)) {
+            checkSameShape(toString() + ".backwardInto", z, out);
+        }
         for (int i = 0; i < z.length; i++) {
             double[] zi = z[i];
             double[] ai = a[i];
@@ -70,6 +76,20 @@ public abstract class ElementwiseActivation implements Activation {
     }
 
     /** Checks that {@code out} is a matrix of the shape of {@code in}, naming both shapes otherwise. */
+    /** Whether {@code a} and {@code b} are non-empty rectangular matrices of one shape; allocates nothing. */
+    static boolean sameShape(double[][] a, double[][] b) {
+        if (a == null || b == null || a.length == 0 || a.length != b.length || a[0] == null) {
+            return false;
+        }
+        int columns = a[0].length;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == null || b[i] == null || a[i].length != columns || b[i].length != columns) {
+                return false;
+            }
+        }
+        return columns > 0;
+    }
+
     static void checkSameShape(String where, double[][] in, double[][] out) {
         Matrices.checkMatrix(in, where + ": input");
         Matrices.checkMatrix(out, where + ": out");

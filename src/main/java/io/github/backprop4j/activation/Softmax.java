@@ -32,7 +32,9 @@ public final class Softmax implements Activation {
 
     @Override
     public void forwardInto(double[][] z, double[][] out) {
-        ElementwiseActivation.checkSameShape("Softmax.forwardInto", z, out);
+        if (!ElementwiseActivation.sameShape(z, out)) {
+            ElementwiseActivation.checkSameShape("Softmax.forwardInto", z, out);
+        }
         for (int i = 0; i < z.length; i++) {
             softmaxRow(z[i], out[i]);
         }
@@ -64,8 +66,12 @@ public final class Softmax implements Activation {
 
     @Override
     public void backwardInto(double[][] z, double[][] a, double[][] outputGradient, double[][] out) {
-        ElementwiseActivation.checkBackwardShapes("Softmax", z, a, outputGradient);
-        ElementwiseActivation.checkSameShape("Softmax.backwardInto", z, out);
+        if (!ElementwiseActivation.sameShape(z, a) || !ElementwiseActivation.sameShape(z, outputGradient)) {
+            ElementwiseActivation.checkBackwardShapes("Softmax", z, a, outputGradient);
+        }
+        if (!ElementwiseActivation.sameShape(z, out)) {
+            ElementwiseActivation.checkSameShape("Softmax.backwardInto", z, out);
+        }
         for (int i = 0; i < a.length; i++) {
             double[] ai = a[i];
             double[] dai = outputGradient[i];

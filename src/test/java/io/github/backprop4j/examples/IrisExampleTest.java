@@ -44,6 +44,8 @@ class IrisExampleTest {
         BufferedImage image = ImageIO.read(chart.toFile());
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(500);
+        assertThat(io.github.backprop4j.Model.load(dir.resolve("charts").resolve("iris.model")).classNames())
+                .containsExactly("setosa", "versicolor", "virginica");
     }
 
     @Test
@@ -53,6 +55,7 @@ class IrisExampleTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("Dense(4→10, ReLU)").contains("epoch    1/1000  loss").contains("val_loss").contains("early stopping at epoch").contains("test accuracy")
                 .contains("setosa").contains("versicolor").contains("virginica")
-                .contains("precision    recall  f1-score   support").contains("macro avg").contains("log loss");
+                .contains("precision    recall  f1-score   support").contains("macro avg").contains("log loss")
+                .containsPattern("model saved to a temporary file and loaded back; the first test flower \\[.*\\] is predicted \\w+, actually \\w+");
     }
 }
