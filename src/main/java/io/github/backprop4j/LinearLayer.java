@@ -196,14 +196,23 @@ public final class LinearLayer {
      * much as computing {@code dW}.
      */
     double[][] backward(double[][] outputGradient, Optimizer optimizer, double learningRate, boolean inputGradient) {
+        return backwardFromPreActivation(activationGradient(outputGradient), optimizer, learningRate, inputGradient);
+    }
+
+    /** The first half of backward: {@code dZ = dA ⊙ f'(Z)} from the cached {@code Z} and {@code A}. */
+    double[][] activationGradient(double[][] outputGradient) {
         checkState(output != null, "backward called without a forward pass before it (%s)", this);
         Matrices.checkMatrix(outputGradient, "backward: output gradient dA");
         checkArgument(Matrices.shape(outputGradient).equals(Matrices.shape(output)),
                 "backward: output gradient dA is %s but the forward output A was %s",
                 Matrices.shape(outputGradient), Matrices.shape(output));
         // dZ = dA ⊙ f'(Z)   (the activation's own chain rule; a Jacobian product for softmax)
-        double[][] dZ = activation.backward(preActivation, output, outputGradient);
-        return backwardFromPreActivation(dZ, optimizer, learningRate, inputGradient);
+        return activation.backward(preActivation, output, outputGradient);
+    }
+
+    /** The input {@code X} cached by the last {@link #forward}, or null after backward. */
+    double[][] cachedInput() {
+        return input;
     }
 
     /**

@@ -23,6 +23,7 @@ final class TrainingStep {
     private final Loss loss;
     private final LogitLoss fused;          // the loss, when it is fused with the output activation; else null
     private final DropoutMask[] dropout;    // per layer, null where there is none
+    private final StepObserver observer;    // sees every matrix of the step; StepObserver.NONE when training
     private double[][] predicted;
     private double[][] target;
     private double[] rowWeights;
@@ -33,7 +34,12 @@ final class TrainingStep {
     }
 
     TrainingStep(NeuralNet net, Loss loss, DropoutMask[] dropout) {
+        this(net, loss, dropout, StepObserver.NONE);
+    }
+
+    TrainingStep(NeuralNet net, Loss loss, DropoutMask[] dropout, StepObserver observer) {
         this.net = net;
+        this.observer = observer;
         this.loss = loss;
         this.dropout = dropout;
         LinearLayer output = net.layers().get(net.layers().size() - 1);
@@ -57,6 +63,7 @@ final class TrainingStep {
         double[][] a = x;
         for (int l = 0; l < layers.size(); l++) {
             a = layers.get(l).forward(a);
+            observer.forward(l, layers.get(l));
             if (dropout[l] != null) {
                 // Ã_l = A_l ⊙ M / (1 − p)
                 a = dropout[l].apply(a);
@@ -93,27 +100,38 @@ final class TrainingStep {
     void backward(Optimizer optimizer, double learningRate) {
         List<LinearLayer> layers = net.layers();
         int last = layers.size() - 1;
-        double[][] gradient;
-        if (fused != null) {
-            // fused: dZ_L = (P − Y)/B straight from the loss, skipping ∂L/∂P and f'(Z_L)
-            double[][] dZ = weighRows(fused.logitGradient(predicted, target));
-            gradient = outputLayer().backwardFromPreActivation(dZ, optimizer, learningRate, last > 0);
-        } else {
-            // general: dA_L = ∂L/∂P; the layer's backward applies the activation's chain rule
-            double[][] dA = weighRows(loss.gradient(predicted, target));
-            gradient = outputLayer().backward(dA, optimizer, learningRate, last > 0);
-        }
-        // for l = L−1..1: dA_(l−1) = layer_l.backward(dA_l), which also updates W_l, b_l;
-        // the first layer's dA_0 = ∂L/∂X would be the gradient for the data, so it is not computed
-        for (int l = last - 1; l >= 0; l--) {
-            if (dropout[l] != null) {
-                // dA_l = dÃ_l ⊙ M / (1 − p)
-                gradient = dropout[l].backward(gradient);
+        double[][] gradient = null;
+        for (int l = last; l >= 0; l--) {
+            LinearLayer layer = layers.get(l);
+            double[][] dZ;
+            if (l == last && fused != null) {
+                // fused: dZ_L = (P − Y)/B straight from the loss, skipping ∂L/∂P and f'(Z_L)
+                dZ = weighRows(fused.logitGradient(predicted, target));
+            } else {
+                if (l == last) {
+                    // general: dA_L = ∂L/∂P
+                    gradient = weighRows(loss.gradient(predicted, target));
+                } else if (dropout[l] != null) {
+                    // dA_l = dÃ_l ⊙ M / (1 − p)
+                    gradient = dropout[l].backward(gradient);
+                }
+                observer.outputGradient(l, gradient);
+                // dZ_l = dA_l ⊙ f'(Z_l), the activation's chain rule
+                dZ = layer.activationGradient(gradient);
             }
-            gradient = layers.get(l).backward(gradient, optimizer, learningRate, l > 0);
+            observer.preActivationGradient(l, dZ, l == last && fused != null);
+            // dW, db to the optimizer; dA_(l−1) = dZ_l · W_lᵀ, except for the first layer, whose dA_0 = ∂L/∂X
+            // would be the gradient for the data itself, which training never uses
+            gradient = layer.backwardFromPreActivation(dZ, optimizer, learningRate, l > 0);
+            observer.inputGradient(l, gradient);
         }
         predicted = null;
         target = null;
+    }
+
+    /** The target {@code Y} of the last forward pass, until {@link #backward}. */
+    double[][] target() {
+        return target;
     }
 
     /** The last forward pass's output {@code P}, until {@link #backward}. */
