@@ -46,6 +46,16 @@ final class PlotArea {
         return plot.y + plot.height - (v - yTicks.low) / (yTicks.high - yTicks.low) * plot.height;
     }
 
+    /** The data value at pixel column {@code px}. */
+    double xValue(double px) {
+        return xTicks.low + (px - plot.x) / plot.width * (xTicks.high - xTicks.low);
+    }
+
+    /** The data value at pixel row {@code py}. */
+    double yValue(double py) {
+        return yTicks.low + (plot.y + plot.height - py) / plot.height * (yTicks.high - yTicks.low);
+    }
+
     /** Background, grid, axes, ticks with labels, axis titles and the title. */
     void drawFrame(Graphics2D g, String title, String xLabel, String yLabel) {
         g.setColor(Color.WHITE);
