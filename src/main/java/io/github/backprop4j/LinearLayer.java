@@ -44,6 +44,8 @@ public final class LinearLayer {
     private double[][] input;           // X [batch × inputs]
     private double[][] preActivation;   // Z [batch × outputs]
     private double[][] output;          // A [batch × outputs]
+    private LayerWorkspace.Rows rows;   // the training arrays of the cached batch
+    private LayerWorkspace workspace;   // created at the first training forward pass
 
     /**
      * A layer with weights drawn from {@code new Random(DEFAULT_SEED)}; stands for
@@ -112,18 +114,49 @@ public final class LinearLayer {
      * @throws IllegalArgumentException if {@code X} is not {@code [batch × inputs]}
      */
     public double[][] forward(double[][] input) {
-        double[][] z = preActivation(input);
+        return Matrices.copy(forward(input, 1));
+    }
+
+    /**
+     * The training forward pass into this layer's reused arrays: {@code Z = X·W + b},
+     * {@code A = f(Z)}, with the product's rows shared among up to {@code threads} threads. The
+     * returned {@code A} stays valid until this layer's next forward pass.
+     */
+    double[][] forward(double[][] input, int threads) {
+        checkInput(input);
+        if (workspace == null) {
+            workspace = new LayerWorkspace(inputs(), outputs());
+        }
+        LayerWorkspace.Rows r = workspace.rows(input.length);
+        // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
+        Matrices.multiplyInto(input, weights.values(), r.z, threads);
+        addBias(r.z);
         // A = f(Z)
-        double[][] a = activation.forward(z);
+        activation.forwardInto(r.z, r.a);
         this.input = input;
-        this.preActivation = z;
-        this.output = a;
-        return a;
+        this.preActivation = r.z;
+        this.output = r.a;
+        this.rows = r;
+        return r.a;
+    }
+
+    private void addBias(double[][] z) {
+        double[] b = bias.values()[0];
+        for (double[] row : z) {
+            for (int j = 0; j < b.length; j++) {
+                row[j] += b[j];
+            }
+        }
     }
 
     /** Inference: {@code A = f(X·W + b)} like {@link #forward}, but caches nothing. */
     double[][] predict(double[][] input) {
-        return activation.forward(preActivation(input));
+        return predict(input, 1);
+    }
+
+    /** Inference with the product's rows shared among up to {@code threads} threads; new arrays. */
+    double[][] predict(double[][] input, int threads) {
+        return activation.forward(preActivation(input, threads));
     }
 
     /**
@@ -152,20 +185,16 @@ public final class LinearLayer {
 
     /** Inference up to the pre-activation: {@code Z = X·W + b}, caching nothing. */
     double[][] predictPreActivation(double[][] input) {
-        return preActivation(input);
+        return preActivation(input, 1);
     }
 
     /** Checks {@code X} and computes {@code Z = X·W + b}, adding the bias in place to the fresh product. */
-    private double[][] preActivation(double[][] input) {
+    private double[][] preActivation(double[][] input, int threads) {
         checkInput(input);
         // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
-        double[][] z = Matrices.multiply(input, weights.values());
-        double[] b = bias.values()[0];
-        for (double[] row : z) {
-            for (int j = 0; j < b.length; j++) {
-                row[j] += b[j];
-            }
-        }
+        double[][] z = new double[input.length][outputs()];
+        Matrices.multiplyInto(input, weights.values(), z, threads);
+        addBias(z);
         return z;
     }
 
@@ -186,7 +215,7 @@ public final class LinearLayer {
      */
     public double[][] backward(double[][] outputGradient, Optimizer optimizer) {
         checkNotNull(optimizer, "optimizer");
-        return backward(outputGradient, optimizer, optimizer.learningRate(), true);
+        return Matrices.copy(backward(outputGradient, optimizer, optimizer.learningRate(), true, 1));
     }
 
     /**
@@ -195,19 +224,34 @@ public final class LinearLayer {
      * {@code dA_prev} is the gradient for the data itself, which training never uses, and costs as
      * much as computing {@code dW}.
      */
-    double[][] backward(double[][] outputGradient, Optimizer optimizer, double learningRate, boolean inputGradient) {
-        return backwardFromPreActivation(activationGradient(outputGradient), optimizer, learningRate, inputGradient);
+    double[][] backward(double[][] outputGradient, Optimizer optimizer, double learningRate, boolean inputGradient,
+            int threads) {
+        return backwardFromPreActivation(activationGradient(outputGradient), optimizer, learningRate, inputGradient, threads);
     }
 
     /** The first half of backward: {@code dZ = dA ⊙ f'(Z)} from the cached {@code Z} and {@code A}. */
     double[][] activationGradient(double[][] outputGradient) {
-        checkState(output != null, "backward called without a forward pass before it (%s)", this);
-        Matrices.checkMatrix(outputGradient, "backward: output gradient dA");
-        checkArgument(Matrices.shape(outputGradient).equals(Matrices.shape(output)),
-                "backward: output gradient dA is %s but the forward output A was %s",
-                Matrices.shape(outputGradient), Matrices.shape(output));
+        checkForward();
+        if (!Shapes.same(outputGradient, output)) {
+            Matrices.checkMatrix(outputGradient, "backward: output gradient dA");
+            throw new IllegalArgumentException(String.format("backward: output gradient dA is %s but the forward output A was %s",
+                    Matrices.shape(outputGradient), Matrices.shape(output)));
+        }
         // dZ = dA ⊙ f'(Z)   (the activation's own chain rule; a Jacobian product for softmax)
-        return activation.backward(preActivation, output, outputGradient);
+        activation.backwardInto(preActivation, output, outputGradient, rows.dZ);
+        return rows.dZ;
+    }
+
+    /** The array for {@code dZ} of the cached batch, for a loss that computes it directly. */
+    double[][] preActivationGradientArray() {
+        checkForward();
+        return rows.dZ;
+    }
+
+    private void checkForward() {
+        if (output == null) {
+            throw new IllegalStateException("backward called without a forward pass before it (" + this + ")");
+        }
     }
 
     /** The input {@code X} cached by the last {@link #forward}, or null after backward. */
@@ -220,19 +264,33 @@ public final class LinearLayer {
      * chain rule or straight from a loss fused with the activation ({@code dZ = (P − Y)/B}).
      */
     double[][] backwardFromPreActivation(double[][] dZ, Optimizer optimizer, double learningRate,
-            boolean inputGradient) {
-        checkState(output != null, "backward called without a forward pass before it (%s)", this);
+            boolean inputGradient, int threads) {
+        checkForward();
         checkNotNull(optimizer, "optimizer");
-        checkArgument(dZ != null && dZ.length == output.length && dZ[0] != null && dZ[0].length == output[0].length,
-                "backward: dZ is %s but the forward output was %s", Matrices.shape(dZ), Matrices.shape(output));
+        if (!Shapes.same(dZ, output)) {
+            throw new IllegalArgumentException(String.format("backward: dZ is %s but the forward output was %s",
+                    Matrices.shape(dZ), Matrices.shape(output)));
+        }
+        LayerWorkspace w = workspace;
         // dW = Xᵀ·dZ        [in×B]·[B×out] = [in×out]
-        double[][] dW = Matrices.multiplyTransA(input, dZ);
+        Matrices.multiplyTransAInto(input, dZ, w.dW, threads);
         // db = 1ᵀ·dZ        column sums, [1×out]
-        double[][] db = {Matrices.sumColumns(dZ)};
-        // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
-        double[][] dInput = inputGradient ? Matrices.multiplyTransB(dZ, weights.values()) : null;
-        optimizer.update(weights, dW, learningRate);
-        optimizer.update(bias, db, learningRate);
+        double[] db = w.db[0];
+        java.util.Arrays.fill(db, 0.0);
+        for (double[] row : dZ) {
+            for (int j = 0; j < db.length; j++) {
+                db[j] += row[j];
+            }
+        }
+        double[][] dInput = null;
+        if (inputGradient) {
+            // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
+            Matrices.transposeInto(weights.values(), w.wt);
+            Matrices.multiplyInto(dZ, w.wt, rows.dInput, threads);
+            dInput = rows.dInput;
+        }
+        optimizer.update(weights, w.dW, learningRate);
+        optimizer.update(bias, w.db, learningRate);
         input = null;
         preActivation = null;
         output = null;
@@ -250,9 +308,11 @@ public final class LinearLayer {
     }
 
     private void checkInput(double[][] x) {
-        Matrices.checkMatrix(x, "layer input X");
-        checkArgument(x[0].length == inputs(),
-                "%s expects %d features per row, got input X %s", this, inputs(), Matrices.shape(x));
+        if (!Shapes.rectangular(x, inputs())) {
+            Matrices.checkMatrix(x, "layer input X");
+            throw new IllegalArgumentException(String.format("%s expects %d features per row, got input X %s",
+                    this, inputs(), Matrices.shape(x)));
+        }
     }
 
     /** Number of input features. */

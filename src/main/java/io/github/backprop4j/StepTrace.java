@@ -82,7 +82,7 @@ public final class StepTrace {
         FitInputs.checkTargets(net, targets, x.length, loss);
         checkArgument(optimizer != null, "optimizer must not be null");
         Recorder recorder = new Recorder(net);
-        TrainingStep step = new TrainingStep(net, loss, new DropoutMask[net.layers().size()], recorder);
+        TrainingStep step = new TrainingStep(net, loss, new DropoutMask[net.layers().size()], recorder, 1);
         double value = step.forward(x, targets, null);
         if (step.isFused()) {
             recorder.general(loss, step.predicted(), targets);

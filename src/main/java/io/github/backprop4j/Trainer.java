@@ -41,7 +41,7 @@ final class Trainer {
         this.config = config;
         this.listener = listener;
         this.loss = loss;
-        this.step = new TrainingStep(net, loss, dropoutMasks(net, config));
+        this.step = new TrainingStep(net, loss, dropoutMasks(net, config), StepObserver.NONE, config.threads());
         this.validator = new Validator(net, loss);
     }
 

@@ -24,6 +24,8 @@ final class TrainingStep {
     private final LogitLoss fused;          // the loss, when it is fused with the output activation; else null
     private final DropoutMask[] dropout;    // per layer, null where there is none
     private final StepObserver observer;    // sees every matrix of the step; StepObserver.NONE when training
+    private final int threads;              // the products' rows are shared among up to this many threads
+    private double[][] lossGradient;        // dA_L on the general path, reused while the batch size stays
     private double[][] predicted;
     private double[][] target;
     private double[] rowWeights;
@@ -34,12 +36,13 @@ final class TrainingStep {
     }
 
     TrainingStep(NeuralNet net, Loss loss, DropoutMask[] dropout) {
-        this(net, loss, dropout, StepObserver.NONE);
+        this(net, loss, dropout, StepObserver.NONE, io.github.backprop4j.internal.Parallel.defaultThreads());
     }
 
-    TrainingStep(NeuralNet net, Loss loss, DropoutMask[] dropout, StepObserver observer) {
+    TrainingStep(NeuralNet net, Loss loss, DropoutMask[] dropout, StepObserver observer, int threads) {
         this.net = net;
         this.observer = observer;
+        this.threads = threads;
         this.loss = loss;
         this.dropout = dropout;
         LinearLayer output = net.layers().get(net.layers().size() - 1);
@@ -62,7 +65,7 @@ final class TrainingStep {
         List<LinearLayer> layers = net.layers();
         double[][] a = x;
         for (int l = 0; l < layers.size(); l++) {
-            a = layers.get(l).forward(a);
+            a = layers.get(l).forward(a, threads);
             observer.forward(l, layers.get(l));
             if (dropout[l] != null) {
                 // Ã_l = A_l ⊙ M / (1 − p)
@@ -106,11 +109,17 @@ final class TrainingStep {
             double[][] dZ;
             if (l == last && fused != null) {
                 // fused: dZ_L = (P − Y)/B straight from the loss, skipping ∂L/∂P and f'(Z_L)
-                dZ = weighRows(fused.logitGradient(predicted, target));
+                dZ = layer.preActivationGradientArray();
+                fused.logitGradientInto(predicted, target, dZ);
+                weighRows(dZ);
             } else {
                 if (l == last) {
                     // general: dA_L = ∂L/∂P
-                    gradient = weighRows(loss.gradient(predicted, target));
+                    if (lossGradient == null || !Shapes.same(lossGradient, predicted)) {
+                        lossGradient = new double[predicted.length][predicted[0].length];
+                    }
+                    loss.gradientInto(predicted, target, lossGradient);
+                    gradient = weighRows(lossGradient);
                 } else if (dropout[l] != null) {
                     // dA_l = dÃ_l ⊙ M / (1 − p)
                     gradient = dropout[l].backward(gradient);
@@ -122,7 +131,7 @@ final class TrainingStep {
             observer.preActivationGradient(l, dZ, l == last && fused != null);
             // dW, db to the optimizer; dA_(l−1) = dZ_l · W_lᵀ, except for the first layer, whose dA_0 = ∂L/∂X
             // would be the gradient for the data itself, which training never uses
-            gradient = layer.backwardFromPreActivation(dZ, optimizer, learningRate, l > 0);
+            gradient = layer.backwardFromPreActivation(dZ, optimizer, learningRate, l > 0, threads);
             observer.inputGradient(l, gradient);
         }
         predicted = null;

@@ -2,6 +2,8 @@ package io.github.backprop4j.math;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 
+import io.github.backprop4j.internal.Parallel;
+
 /**
  * Shape-checked operations on plain {@code double[][]} matrices, rows first ({@code a[row][column]}).
  *
@@ -120,6 +122,119 @@ public final class Matrices {
             addRowTimesMatrix(a[i], b, c[i], k, m);
         }
         return c;
+    }
+
+    /**
+     * {@code C = A·B} into {@code c}, with the rows of {@code C} shared among up to {@code threads}
+     * threads (each row computed by one thread, in one order, so the result does not depend on
+     * {@code threads}). Allocates nothing unless a check fails.
+     *
+     * @param a       {@code [n×k]}, not modified
+     * @param b       {@code [k×m]}, not modified
+     * @param c       {@code [n×m]}, modified; must not be {@code a} or {@code b}
+     * @param threads at most this many threads, &gt;= 1
+     */
+    public static void multiplyInto(double[][] a, double[][] b, double[][] c, int threads) {
+        if (!fits(a, b, c, a.length, b.length, b.length > 0 ? b[0].length : -1) || a[0].length != b.length) {
+            checkMatrix(a, "multiplyInto: left operand");
+            checkMatrix(b, "multiplyInto: right operand");
+            checkInner("multiplyInto", " · ", a, b, a[0].length, b.length);
+            checkArgument(false, "multiplyInto: c is %s, expected %dx%d", shape(c), a.length, b[0].length);
+        }
+        int k = b.length;
+        int m = b[0].length;
+        Parallel.forRows(a.length, threads, (long) a.length * k * m, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                java.util.Arrays.fill(c[i], 0.0);
+                addRowTimesMatrix(a[i], b, c[i], k, m);
+            }
+        });
+    }
+
+    /**
+     * {@code C = Aᵀ·B} into {@code c}, rows of {@code C} shared among up to {@code threads} threads
+     * as in {@link #multiplyInto}. Allocates nothing unless a check fails.
+     *
+     * @param a {@code [k×n]}, not modified
+     * @param b {@code [k×m]}, not modified
+     * @param c {@code [n×m]}, modified; must not be {@code a} or {@code b}
+     */
+    public static void multiplyTransAInto(double[][] a, double[][] b, double[][] c, int threads) {
+        if (!fits(a, b, c, a.length > 0 && a[0] != null ? a[0].length : -1, a.length, b.length > 0 && b[0] != null ? b[0].length : -1)
+                || a.length != b.length) {
+            checkMatrix(a, "multiplyTransAInto: left operand");
+            checkMatrix(b, "multiplyTransAInto: right operand");
+            checkInner("multiplyTransAInto", "ᵀ · ", a, b, a.length, b.length);
+            checkArgument(false, "multiplyTransAInto: c is %s, expected %dx%d", shape(c), a[0].length, b[0].length);
+        }
+        int k = a.length;
+        int m = b[0].length;
+        Parallel.forRows(c.length, threads, (long) k * c.length * m, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                java.util.Arrays.fill(c[i], 0.0);
+            }
+            // C[i][j] = Σ_p A[p][i]·B[p][j], four values of p per pass over the rows [from, to) of C
+            int p = 0;
+            for (; p + 4 <= k; p += 4) {
+                double[] a0 = a[p];
+                double[] a1 = a[p + 1];
+                double[] a2 = a[p + 2];
+                double[] a3 = a[p + 3];
+                for (int i = from; i < to; i++) {
+                    addFourScaledRows(c[i], a0[i], b[p], a1[i], b[p + 1], a2[i], b[p + 2], a3[i], b[p + 3], m);
+                }
+            }
+            for (; p < k; p++) {
+                for (int i = from; i < to; i++) {
+                    axpy(a[p][i], b[p], c[i], m);
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code T = Aᵀ} into {@code t}. Allocates nothing unless a check fails.
+     *
+     * @param a {@code [n×m]}, not modified
+     * @param t {@code [m×n]}, modified
+     */
+    public static void transposeInto(double[][] a, double[][] t) {
+        if (a == null || t == null || a.length == 0 || a[0] == null || t.length != a[0].length || t[0] == null
+                || t[0].length != a.length) {
+            checkMatrix(a, "transposeInto: a");
+            checkArgument(false, "transposeInto: t is %s, expected %dx%d", shape(t), a[0].length, a.length);
+        }
+        for (int i = 0; i < a.length; i++) {
+            double[] row = a[i];
+            for (int j = 0; j < row.length; j++) {
+                t[j][i] = row[j];
+            }
+        }
+    }
+
+    /** Whether a, b, c are rectangular with a having {@code rowsA} rows, c {@code [cRows × cColumns]}; allocates nothing. */
+    private static boolean fits(double[][] a, double[][] b, double[][] c, int cRows, int rowsB, int cColumns) {
+        if (a == null || b == null || c == null || a.length == 0 || b.length == 0 || c.length != cRows || cColumns <= 0
+                || b.length != rowsB || a[0] == null) {
+            return false;
+        }
+        int ac = a[0].length;
+        for (double[] row : a) {
+            if (row == null || row.length != ac) {
+                return false;
+            }
+        }
+        for (double[] row : b) {
+            if (row == null || row.length != cColumns) {
+                return false;
+            }
+        }
+        for (double[] row : c) {
+            if (row == null || row.length != cColumns || row == null) {
+                return false;
+            }
+        }
+        return ac > 0 && c != a && c != b;
     }
 
     /**

@@ -29,8 +29,9 @@ import java.util.TreeMap;
  *   <li>an L2 penalty on the weights of {@code λ = 6/n} for {@code n} training rows
  *       ({@link WeightDecay#prior}), which keeps small data sets from overfitting and fades on
  *       large ones;</li>
- *   <li>a constant learning rate, a shuffle before each epoch with seed {@value #DEFAULT_SEED}, and
- *       no dropout, gradient clipping or class weights.</li>
+ *   <li>a constant learning rate, a shuffle before each epoch with seed {@value #DEFAULT_SEED},
+ *       products shared among all available processors, and no dropout, gradient clipping or
+ *       class weights.</li>
  * </ul>
  *
  * <p>The same config and the same initial weights give bit-identical training on the same JVM.
@@ -69,6 +70,7 @@ public final class TrainingConfig {
     private final double gradientClipNorm;
     private final ClassWeights classWeights;
     private final Map<Integer, Double> dropout;
+    private final int threads;
 
     private TrainingConfig(Builder b) {
         this.optimizer = b.optimizer;
@@ -84,6 +86,7 @@ public final class TrainingConfig {
         this.gradientClipNorm = b.gradientClipNorm;
         this.classWeights = b.classWeights;
         this.dropout = Collections.unmodifiableMap(new TreeMap<>(b.dropout));
+        this.threads = b.threads;
     }
 
     /** A builder holding the defaults. */
@@ -123,6 +126,7 @@ public final class TrainingConfig {
         b.gradientClipNorm = gradientClipNorm;
         b.classWeights = classWeights;
         b.dropout.putAll(dropout);
+        b.threads = threads;
         return b;
     }
 
@@ -191,6 +195,15 @@ public final class TrainingConfig {
         return dropout;
     }
 
+    /**
+     * The most threads a training step's matrix products are shared among. Each output row is
+     * computed by one thread in a fixed order, so the same seed gives bit-identical training
+     * whatever this is.
+     */
+    public int threads() {
+        return threads;
+    }
+
     @Override
     public String toString() {
         return "TrainingConfig(" + optimizer + ", loss " + (loss == null ? "from the output layer" : loss)
@@ -219,8 +232,20 @@ public final class TrainingConfig {
         private double gradientClipNorm = Double.POSITIVE_INFINITY;
         private ClassWeights classWeights;
         private final Map<Integer, Double> dropout = new TreeMap<>();
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
+        }
+
+        /**
+         * The most threads for the matrix products of a training step (default: the available
+         * processors); 1 trains on the calling thread alone. Small products run on one thread
+         * whatever this is. Results do not depend on it.
+         */
+        public Builder threads(int threads) {
+            checkArgument(threads > 0, "threads must be > 0, got %d", threads);
+            this.threads = threads;
+            return this;
         }
 
         /** The update rule (default {@code new Adam()}). */
