@@ -34,6 +34,7 @@ final class Trainer {
     private final Loss loss;
     private final TrainingStep step;
     private final Validator validator;
+    private final BatchRows batchRows = new BatchRows();
 
     /** For a network whose last layer {@code loss} fits (checked by the caller). */
     Trainer(NeuralNet net, TrainingConfig config, TrainingListener listener, Loss loss) {
@@ -124,9 +125,8 @@ final class Trainer {
         int n = data.x().length;
         for (int begin = 0, batch = 1; begin < n; begin += config.batchSize(), batch++) {
             int end = Math.min(begin + config.batchSize(), n);
-            double[] weights = data.rowWeights() == null ? null : pick(data.rowWeights(), order, begin, end);
-            double batchLoss = step(Matrices.selectRows(data.x(), order, begin, end),
-                    Matrices.selectRows(data.y(), order, begin, end), weights, epoch, batch, rate);
+            BatchRows.Batch b = batchRows.select(data, order, begin, end);
+            double batchLoss = step(b.x(), b.y(), b.weights(), epoch, batch, rate);
             if (data.labels() != null) {
                 correct += Validator.countCorrect(step.predicted(), data.labels(), order, begin);
             }
@@ -147,14 +147,6 @@ final class Trainer {
                     "the loss is " + value + (layer < 0 ? "" : " (" + net.describeNonFiniteOutput(layer) + ")"));
         }
         return value;
-    }
-
-    private static double[] pick(double[] values, int[] order, int begin, int end) {
-        double[] out = new double[end - begin];
-        for (int i = begin; i < end; i++) {
-            out[i - begin] = values[order[i]];
-        }
-        return out;
     }
 
     /** Throws {@link TrainingDivergedException} naming the first weight or bias that is not finite. */

@@ -44,16 +44,23 @@ public record BinaryCrossEntropy() implements LogitLoss {
     @Override
     public double[][] gradient(double[][] predicted, double[][] target) {
         Losses.checkShapes(this, "gradient", predicted, target);
-        double batch = predicted.length;
         double[][] grad = new double[predicted.length][predicted[0].length];
+        gradientInto(predicted, target, grad);
+        return grad;
+    }
+
+    @Override
+    public void gradientInto(double[][] predicted, double[][] target, double[][] out) {
+        Losses.checkShapes(this, "gradientInto", predicted, target);
+        Losses.checkShapes(this, "gradientInto", predicted, out);
+        double batch = predicted.length;
         for (int i = 0; i < predicted.length; i++) {
             for (int k = 0; k < predicted[i].length; k++) {
                 double p = Math.min(Math.max(predicted[i][k], EPSILON), 1 - EPSILON);
                 // ∂L/∂p = (p − y) / (B·p·(1 − p))
-                grad[i][k] = (p - target[i][k]) / (batch * p * (1 - p));
+                out[i][k] = (p - target[i][k]) / (batch * p * (1 - p));
             }
         }
-        return grad;
     }
 
     @Override

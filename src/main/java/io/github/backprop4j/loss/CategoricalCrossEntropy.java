@@ -46,15 +46,22 @@ public record CategoricalCrossEntropy() implements LogitLoss {
     @Override
     public double[][] gradient(double[][] predicted, double[][] target) {
         Losses.checkShapes(this, "gradient", predicted, target);
-        double batch = predicted.length;
         double[][] grad = new double[predicted.length][predicted[0].length];
+        gradientInto(predicted, target, grad);
+        return grad;
+    }
+
+    @Override
+    public void gradientInto(double[][] predicted, double[][] target, double[][] out) {
+        Losses.checkShapes(this, "gradientInto", predicted, target);
+        Losses.checkShapes(this, "gradientInto", predicted, out);
+        double batch = predicted.length;
         for (int i = 0; i < predicted.length; i++) {
             for (int k = 0; k < predicted[i].length; k++) {
                 // ∂L/∂P_ik = −Y_ik / (B · max(P_ik, ε))
-                grad[i][k] = -target[i][k] / (batch * Math.max(predicted[i][k], EPSILON));
+                out[i][k] = -target[i][k] / (batch * Math.max(predicted[i][k], EPSILON));
             }
         }
-        return grad;
     }
 
     @Override

@@ -12,15 +12,20 @@ final class Updates {
 
     /** Checks that {@code gradient} has the parameter's shape and that {@code learningRate} is usable. */
     static void check(Optimizer optimizer, Parameter parameter, double[][] gradient, double learningRate) {
-        checkArgument(parameter != null, "%s.update: parameter must not be null", optimizer);
-        checkArgument(learningRate > 0 && Double.isFinite(learningRate),
-                "%s.update: learning rate must be finite and > 0, got %s", optimizer, learningRate);
+        if (parameter == null) {
+            throw new IllegalArgumentException(optimizer + ".update: parameter must not be null");
+        }
+        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new IllegalArgumentException(optimizer + ".update: learning rate must be finite and > 0, got " + learningRate);
+        }
         boolean sameShape = gradient != null && gradient.length == parameter.rows();
         for (int i = 0; sameShape && i < gradient.length; i++) {
             sameShape = gradient[i] != null && gradient[i].length == parameter.columns();
         }
-        checkArgument(sameShape, "%s.update: parameter %s and gradient %s must have the same shape",
-                optimizer, Matrices.shape(parameter.values()), Matrices.shape(gradient));
+        if (!sameShape) {
+            throw new IllegalArgumentException(String.format("%s.update: parameter %s and gradient %s must have the same shape",
+                    optimizer, Matrices.shape(parameter.values()), Matrices.shape(gradient)));
+        }
     }
 
     /** Checks a learning rate given to a constructor. */
