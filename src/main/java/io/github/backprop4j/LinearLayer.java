@@ -163,21 +163,17 @@ public final class LinearLayer {
      * Inference on one row into caller-owned buffers, allocating nothing: {@code z[0] = x·W + b},
      * then {@code a = f(z)}.
      *
-     * @param x {@code inputs} values, not modified
+     * @param x {@code [1 × inputs]}, not modified
      * @param z {@code [1 × outputs]}, modified
      * @param a {@code [1 × outputs]}, modified
      */
-    void predictRow(double[] x, double[][] z, double[][] a) {
-        double[][] w = weights.values();
+    void predictRow(double[][] x, double[][] z, double[][] a) {
+        // z = x·W + b, four rows of W per pass (Matrices.multiplyInto on one row, one thread)
+        Matrices.multiplyInto(x, weights.values(), z, 1);
         double[] zi = z[0];
-        System.arraycopy(bias.values()[0], 0, zi, 0, zi.length);
-        for (int p = 0; p < x.length; p++) {
-            double xp = x[p];
-            double[] wp = w[p];
-            for (int j = 0; j < zi.length; j++) {
-                // z_j += x_p · W_pj, after z = b
-                zi[j] += xp * wp[j];
-            }
+        double[] b = bias.values()[0];
+        for (int j = 0; j < zi.length; j++) {
+            zi[j] += b[j];
         }
         // a = f(z)
         activation.forwardInto(z, a);

@@ -223,8 +223,9 @@ public final class NeuralNet {
     public double[][] predictValues(double[][] features) {
         FitInputs.checkFeatures(this, features);
         double[][] a = features;
+        int threads = io.github.backprop4j.internal.Parallel.defaultThreads();
         for (int l = 0; l < layers.size(); l++) {
-            a = layers.get(l).predict(a);
+            a = layers.get(l).predict(a, threads);
             int[] at = Matrices.firstNonFinite(a);
             if (at != null) {
                 throw new ArithmeticException(describe(l, a, at) + "; the inputs or weights are too large"
@@ -257,17 +258,23 @@ public final class NeuralNet {
             }
         }
         double[][][][] scratch = rowScratch.get();
+        double[][] x = scratch[layers.size()][0];
+        x[0] = row;
         double[] a = row;
         for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).predictRow(a, scratch[l][0], scratch[l][1]);
-            a = scratch[l][1][0];
+            layers.get(l).predictRow(x, scratch[l][0], scratch[l][1]);
+            x = scratch[l][1];
+            a = x[0];
             for (int j = 0; j < a.length; j++) {
                 if (!Double.isFinite(a[j])) {
+                    scratch[layers.size()][0][0] = null;
                     throw new ArithmeticException(describe(l, scratch[l][1], new int[] {0, j})
                             + "; the inputs or weights are too large for double");
                 }
             }
         }
+        // drop the reference to the caller's row, so the thread's scratch never keeps it
+        scratch[layers.size()][0][0] = null;
         return a.clone();
     }
 
@@ -278,7 +285,8 @@ public final class NeuralNet {
     }
 
     private double[][][][] newRowScratch() {
-        double[][][][] s = new double[layers.size()][2][1][];
+        // per layer [Z, A], each [1 × outputs]; one more slot holds the [1 × inputs] view of the input row
+        double[][][][] s = new double[layers.size() + 1][2][1][];
         for (int l = 0; l < layers.size(); l++) {
             s[l][0][0] = new double[layers.get(l).outputs()];
             s[l][1][0] = new double[layers.get(l).outputs()];

@@ -143,7 +143,18 @@ public final class Matrices {
         }
         int k = b.length;
         int m = b[0].length;
-        Parallel.forRows(a.length, threads, (long) a.length * k * m, (from, to) -> {
+        long work = (long) a.length * k * m;
+        if (m >= 32 * Math.min(threads, 8) && a.length < 8 * threads) {
+            // few rows (a batch): share the columns, so each thread streams only its part of B
+            Parallel.forRows(m, threads, work, (from, to) -> {
+                for (int i = 0; i < a.length; i++) {
+                    java.util.Arrays.fill(c[i], from, to, 0.0);
+                    addRowTimesColumns(a[i], b, c[i], k, from, to);
+                }
+            });
+            return;
+        }
+        Parallel.forRows(a.length, threads, work, (from, to) -> {
             for (int i = from; i < to; i++) {
                 java.util.Arrays.fill(c[i], 0.0);
                 addRowTimesMatrix(a[i], b, c[i], k, m);
@@ -204,10 +215,19 @@ public final class Matrices {
             checkMatrix(a, "transposeInto: a");
             checkArgument(false, "transposeInto: t is %s, expected %dx%d", shape(t), a[0].length, a.length);
         }
-        for (int i = 0; i < a.length; i++) {
-            double[] row = a[i];
-            for (int j = 0; j < row.length; j++) {
-                t[j][i] = row[j];
+        // 16 × 16 tiles, so the strided writes of a tile stay in cache
+        int n = a.length;
+        int m = a[0].length;
+        for (int i0 = 0; i0 < n; i0 += 16) {
+            int i1 = Math.min(n, i0 + 16);
+            for (int j0 = 0; j0 < m; j0 += 16) {
+                int j1 = Math.min(m, j0 + 16);
+                for (int i = i0; i < i1; i++) {
+                    double[] row = a[i];
+                    for (int j = j0; j < j1; j++) {
+                        t[j][i] = row[j];
+                    }
+                }
             }
         }
     }
@@ -242,12 +262,31 @@ public final class Matrices {
      * {@code c[j] += Σ_p a[p]·B[p][j]}, four rows of B per pass over {@code c}.
      */
     private static void addRowTimesMatrix(double[] a, double[][] b, double[] c, int k, int m) {
+        addRowTimesColumns(a, b, c, k, 0, m);
+    }
+
+    /** {@code c[j] += Σ_p a[p]·B[p][j]} for columns {@code j} in {@code [from, to)}, four rows of B per pass. */
+    private static void addRowTimesColumns(double[] a, double[][] b, double[] c, int k, int from, int to) {
         int p = 0;
         for (; p + 4 <= k; p += 4) {
-            addFourScaledRows(c, a[p], b[p], a[p + 1], b[p + 1], a[p + 2], b[p + 2], a[p + 3], b[p + 3], m);
+            double s0 = a[p];
+            double s1 = a[p + 1];
+            double s2 = a[p + 2];
+            double s3 = a[p + 3];
+            double[] x0 = b[p];
+            double[] x1 = b[p + 1];
+            double[] x2 = b[p + 2];
+            double[] x3 = b[p + 3];
+            for (int j = from; j < to; j++) {
+                c[j] += s0 * x0[j] + s1 * x1[j] + s2 * x2[j] + s3 * x3[j];
+            }
         }
         for (; p < k; p++) {
-            axpy(a[p], b[p], c, m);
+            double s = a[p];
+            double[] x = b[p];
+            for (int j = from; j < to; j++) {
+                c[j] += s * x[j];
+            }
         }
     }
 
