@@ -54,6 +54,7 @@ public final class GradientChecker {
      */
     public GradientCheckReport checkNetwork(NeuralNet net, double[][] features, double[][] targets, Loss loss) {
         checkNotNull(net, "net");
+        checkNotNull(loss, "loss");
         Gradients analytic = net.gradients(features, targets, loss);
         List<GradientCheckReport.Entry> entries = new ArrayList<>();
         ToDoubleFunction<double[][]> value = point -> loss.value(net.predictValues(features), targets);

@@ -78,6 +78,7 @@ public final class Model {
     /** {@link #train(Dataset, NeuralNet, TrainingConfig)} with a listener. */
     public static Model train(Dataset data, NeuralNet network, TrainingConfig config, TrainingListener listener) {
         checkNotNull(data, "data");
+        checkNotNull(listener, "listener");
         checkNotNull(network, "network");
         checkNotNull(config, "config");
         StandardScaler scaler = StandardScaler.fit(data.features());
@@ -233,6 +234,7 @@ public final class Model {
 
     /** Saves this model to {@code file} atomically: a temporary file beside it is written, then moved into place. */
     public void save(Path file) {
+        checkNotNull(file, "file");
         ModelFiles.save(ModelFiles.toData(this, null), file);
     }
 
@@ -246,6 +248,7 @@ public final class Model {
      * training can resume with {@link #loadCheckpoint}.
      */
     public void saveCheckpoint(Path file, io.github.backprop4j.optim.Optimizer optimizer) {
+        checkNotNull(file, "file");
         checkNotNull(optimizer, "optimizer");
         ModelFiles.save(ModelFiles.toData(this, optimizer), file);
     }
@@ -256,6 +259,7 @@ public final class Model {
      * @throws io.github.backprop4j.io.ModelFormatException naming what is wrong and where
      */
     public static Model load(Path file) {
+        checkNotNull(file, "file");
         return ModelFiles.fromData(ModelFiles.read(file)).model();
     }
 
@@ -266,6 +270,7 @@ public final class Model {
 
     /** Loads a checkpoint: the model, with each parameter's optimizer state, and the optimizer to continue with. */
     public static Checkpoint loadCheckpoint(Path file) {
+        checkNotNull(file, "file");
         Checkpoint c = ModelFiles.fromData(ModelFiles.read(file));
         checkArgument(c.optimizer() != null, "%s is a model without optimizer state, not a checkpoint", file);
         return c;

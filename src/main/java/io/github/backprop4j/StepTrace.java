@@ -78,6 +78,7 @@ public final class StepTrace {
      * {@code loss} and {@code optimizer} (its base learning rate), recording every matrix.
      */
     public static StepTrace of(NeuralNet net, double[][] x, double[][] targets, Loss loss, Optimizer optimizer) {
+        checkArgument(net != null, "net must not be null");
         FitInputs.checkFeatures(net, x);
         FitInputs.checkTargets(net, targets, x.length, loss);
         checkArgument(optimizer != null, "optimizer must not be null");
@@ -93,6 +94,7 @@ public final class StepTrace {
 
     /** {@link #of(NeuralNet, double[][], double[][], Loss, Optimizer)} with class labels turned into targets by the loss. */
     public static StepTrace of(NeuralNet net, double[][] x, int[] labels, Loss loss, Optimizer optimizer) {
+        checkArgument(net != null, "net must not be null");
         FitInputs.checkFeatures(net, x);
         return of(net, x, FitInputs.targetsForLabels(net, labels, x.length, loss), loss, optimizer);
     }

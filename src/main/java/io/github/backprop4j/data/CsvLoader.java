@@ -81,6 +81,7 @@ public final class CsvLoader {
      */
     public CsvLoader withClasses(List<String> classNames) {
         checkNotNull(classNames, "classNames");
+        checkArgument(classNames.stream().noneMatch(java.util.Objects::isNull), "class names must not contain null");
         List<String> list = List.copyOf(classNames);
         checkArgument(!list.isEmpty() && new HashSet<>(list).size() == list.size(),
                 "class names must be distinct and at least one, got %s", list);
@@ -94,6 +95,7 @@ public final class CsvLoader {
      */
     public CsvLoader withFeatureColumns(List<String> names) {
         checkNotNull(names, "names");
+        checkArgument(names.stream().noneMatch(java.util.Objects::isNull), "feature column names must not contain null");
         List<String> list = List.copyOf(names);
         checkArgument(!list.isEmpty() && new HashSet<>(list).size() == list.size(),
                 "feature column names must be distinct and at least one, got %s", list);
@@ -109,7 +111,10 @@ public final class CsvLoader {
     public CsvLoader withTargetColumns(String... names) {
         checkNotNull(names, "target column names");
         checkArgument(names.length > 0, "give at least one target column name");
-        List<String> list = List.of(names);     // refuses null names
+        for (int i = 0; i < names.length; i++) {
+            checkArgument(names[i] != null, "target column name %d is null", i);
+        }
+        List<String> list = List.of(names);
         checkArgument(new HashSet<>(list).size() == list.size(), "target column names must be distinct, got %s", list);
         return new CsvLoader(header, null, -1, delimiter, classOrder, list, classes, featureColumns);
     }

@@ -62,6 +62,7 @@ public final class OptimizerState {
      * @throws IllegalArgumentException naming the buffers there are, if there is none by that name
      */
     public double[][] buffer(String name) {
+        checkNotNull(name, "buffer name");
         int index = names.indexOf(name);
         checkArgument(index >= 0, "no optimizer buffer '%s'; this state has %s", name, names);
         return buffers[index];

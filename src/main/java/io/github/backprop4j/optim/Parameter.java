@@ -70,7 +70,7 @@ public final class Parameter {
      * optimizer of the same class, else a fresh one from {@link Optimizer#newState}.
      */
     public OptimizerState state(Optimizer optimizer) {
-        if (state != null && state.optimizerClass() == optimizer.getClass()) {
+        if (optimizer != null && state != null && state.optimizerClass() == optimizer.getClass()) {
             return state;
         }
         checkNotNull(optimizer, "optimizer");

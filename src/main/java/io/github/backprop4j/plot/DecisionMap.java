@@ -89,6 +89,9 @@ public final class DecisionMap {
             }
         }
         int[] predicted = classify.apply(centres);
+        checkArgument(predicted != null && predicted.length == centres.length,
+                "the classifier must return one class per point: %d points, got %s", centres.length,
+                predicted == null ? "null" : predicted.length + " classes");
         g.setClip(plot);
         for (int i = 0; i < predicted.length; i++) {
             checkArgument(predicted[i] >= 0, "the classifier returned class %d; classes count from 0", predicted[i]);
