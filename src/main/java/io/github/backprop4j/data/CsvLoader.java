@@ -188,6 +188,14 @@ public final class CsvLoader {
         if (in == null) {
             in = CsvLoader.class.getClassLoader().getResourceAsStream(resourceName);
         }
+        if (in == null) {
+            // this library's own resources, which its module does not open to class loaders
+            try {
+                in = CsvLoader.class.getModule().getResourceAsStream(resourceName);
+            } catch (IOException e) {
+                throw new DataFormatException(resourceName, 0, null, "cannot be read: " + e, e);
+            }
+        }
         checkArgument(in != null, "class path resource '%s' not found", resourceName);
         try (InputStream stream = in) {
             return load(stream, resourceName);
