@@ -7,7 +7,7 @@
  */
 module io.github.backprop4j {
     requires org.apache.commons.csv;
-    requires static java.desktop;
+    requires static transitive java.desktop;
 
     exports io.github.backprop4j;
     exports io.github.backprop4j.activation;
