@@ -10,8 +10,11 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The epoch (from 1) in which training stopped being finite. */
     private final int epoch;
+    /** The batch (from 1) within that epoch. */
     private final int batch;
+    /** The layer (from 0) where the first non-finite number showed. */
     private final int layer;
 
     /**

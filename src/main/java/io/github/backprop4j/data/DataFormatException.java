@@ -9,8 +9,11 @@ public final class DataFormatException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was read, e.g. a file name. */
     private final String source;
+    /** The line (from 1) of the problem, or 0 for the whole source. */
     private final long line;
+    /** The column name, or null. */
     private final String column;
 
     /**

@@ -9,7 +9,9 @@ public final class ModelFormatException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was read, e.g. a file name. */
     private final String source;
+    /** The line (from 1) of the problem, or 0 for the whole file. */
     private final long line;
 
     /**
