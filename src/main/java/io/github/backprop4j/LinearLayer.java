@@ -360,9 +360,9 @@ public final class LinearLayer {
         return inputs() * outputs() + outputs();
     }
 
-    /** E.g. {@code Dense(4→10, ReLU)}. */
+    /** E.g. {@code Dense(4->10, ReLU)}. */
     @Override
     public String toString() {
-        return "Dense(" + inputs() + "→" + outputs() + ", " + activation + ")";
+        return "Dense(" + inputs() + "->" + outputs() + ", " + activation + ")";
     }
 }

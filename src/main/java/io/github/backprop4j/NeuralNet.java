@@ -372,7 +372,7 @@ public final class NeuralNet {
         return -1;
     }
 
-    /** E.g. "layer 1 Dense(10→3, Softmax) output row 4, column 2 is NaN", from the training cache. */
+    /** E.g. "layer 1 Dense(10->3, Softmax) output row 4, column 2 is NaN", from the training cache. */
     String describeNonFiniteOutput(int layer) {
         double[][] a = layers.get(layer).cachedOutput();
         return describe(layer, a, Matrices.firstNonFinite(a));
@@ -386,10 +386,10 @@ public final class NeuralNet {
     /**
      * A summary in the manner of Keras' {@code summary()}, e.g.
      * <pre>
-     * NeuralNet: Dense(4→10, ReLU) → Dense(10→3, Softmax)
+     * NeuralNet: Dense(4->10, ReLU) -> Dense(10->3, Softmax)
      *   #  layer                 weights  bias  parameters
-     *   0  Dense(4→10, ReLU)     4x10     10    50
-     *   1  Dense(10→3, Softmax)  10x3     3     33
+     *   0  Dense(4->10, ReLU)     4x10     10    50
+     *   1  Dense(10->3, Softmax)  10x3     3     33
      *   total parameters: 83
      * </pre>
      */
@@ -397,7 +397,7 @@ public final class NeuralNet {
     public String toString() {
         StringBuilder s = new StringBuilder("NeuralNet: ");
         for (int i = 0; i < layers.size(); i++) {
-            s.append(i == 0 ? "" : " → ").append(layers.get(i));
+            s.append(i == 0 ? "" : " -> ").append(layers.get(i));
         }
         int width = Math.max(5, layers.stream().mapToInt(l -> l.toString().length()).max().orElse(0));
         String row = "%n  %-2s %-" + width + "s  %-7s  %-4s  %s";

@@ -37,7 +37,7 @@ public final class StepTrace {
      * One layer's matrices. Absent ones are null: {@code outputGradient} on the fused path's last
      * layer, {@code inputGradient} of the first layer, the {@code general...} pair unless fused.
      *
-     * @param layer                 the layer, e.g. {@code Dense(2→2, Sigmoid)}
+     * @param layer                 the layer, e.g. {@code Dense(2->2, Sigmoid)}
      * @param input                 {@code X} (the previous layer's {@code A})
      * @param preActivation         {@code Z = X·W + b}
      * @param output                {@code A = f(Z)}

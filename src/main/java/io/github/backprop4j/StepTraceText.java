@@ -24,7 +24,7 @@ final class StepTraceText {
                 .append(": loss ").append(loss).append(", optimizer ").append(optimizer).append("\n\nFORWARD\n");
         for (int l = 0; l < layers.size(); l++) {
             StepTrace.LayerTrace t = layers.get(l);
-            out.append("layer ").append(l).append("  ").append(ascii(t.layer())).append('\n');
+            out.append("layer ").append(l).append("  ").append(t.layer()).append('\n');
             matrix("X", t.input(), l == 0 ? "the batch, one row per sample" : "A of layer " + (l - 1));
             matrix("Z", t.preActivation(), "Z = X.W + b");
             matrix("A", t.output(), "A = f(Z)");
@@ -38,7 +38,7 @@ final class StepTraceText {
     }
 
     private void backward(int l, StepTrace.LayerTrace t) {
-        out.append("layer ").append(l).append("  ").append(ascii(t.layer())).append('\n');
+        out.append("layer ").append(l).append("  ").append(t.layer()).append('\n');
         if (t.fused()) {
             note("dA", "not computed: on the fused path the loss and the output activation are differentiated"
                     + " together from the logits Z, which stays exact when a probability underflows");
@@ -79,9 +79,5 @@ final class StepTraceText {
 
     private void note(String name, String text) {
         out.append(String.format(java.util.Locale.ROOT, "  %-9s %s%n", name, text));
-    }
-
-    private static String ascii(String s) {
-        return s.replace("→", "->");
     }
 }

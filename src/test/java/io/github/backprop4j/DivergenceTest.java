@@ -57,7 +57,7 @@ class DivergenceTest {
         NeuralNet net = new NeuralNet(new LinearLayer(new double[][] {{1, -1}}, new double[] {0, 0}, new Softmax()));
         assertThatThrownBy(() -> net.fit(new double[][] {{1e10}}, new int[] {1}, TrainingConfig.sgd(1e300, 1, 1, 0L)))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageStartingWith("training diverged at epoch 1, batch 1, layer 0: Dense(1→2, Softmax) weights W[0][0] is"
+                .hasMessageStartingWith("training diverged at epoch 1, batch 1, layer 0: Dense(1->2, Softmax) weights W[0][0] is"
                         + " -Infinity after the update");
     }
 
@@ -101,9 +101,9 @@ class DivergenceTest {
                 new LinearLayer(new double[][] {{1e300, 1}, {1, 1}}, new double[] {0, 0}, new Softmax()));
         assertThatThrownBy(() -> net.predict(new double[][] {{1}, {1e10}}))
                 .isInstanceOf(ArithmeticException.class)
-                .hasMessageStartingWith("layer 0 Dense(1→2, ReLU) output row 1, column 0 is Infinity;");
+                .hasMessageStartingWith("layer 0 Dense(1->2, ReLU) output row 1, column 0 is Infinity;");
         assertThatThrownBy(() -> net.predictProbabilities(new double[][] {{1}}))
                 .isInstanceOf(ArithmeticException.class)
-                .hasMessageStartingWith("layer 1 Dense(2→2, Softmax) output row 0, column 0 is NaN;");
+                .hasMessageStartingWith("layer 1 Dense(2->2, Softmax) output row 0, column 0 is NaN;");
     }
 }

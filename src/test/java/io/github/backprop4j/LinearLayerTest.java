@@ -107,7 +107,7 @@ class LinearLayerTest {
         LinearLayer layer = new LinearLayer(4, 3, new ReLU());
         assertThatThrownBy(() -> layer.forward(new double[][] {{1, 2, 3}}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Dense(4→3, ReLU) expects 4 features per row, got input X 1x3");
+                .hasMessageContaining("Dense(4->3, ReLU) expects 4 features per row, got input X 1x3");
     }
 
     @Test
@@ -152,7 +152,7 @@ class LinearLayerTest {
         assertThat(layer.outputs()).isEqualTo(10);
         assertThat(layer.parameterCount()).isEqualTo(50);
         assertThat(layer.activation()).isInstanceOf(ReLU.class);
-        assertThat(layer).hasToString("Dense(4→10, ReLU)");
+        assertThat(layer).hasToString("Dense(4->10, ReLU)");
         double[][] copy = layer.weights();
         copy[0][0] = 99;
         assertThat(layer.weights()[0][0]).isNotEqualTo(99);

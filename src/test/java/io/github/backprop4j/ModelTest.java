@@ -100,7 +100,7 @@ class ModelTest {
         assertThat(golden.predictClassName(new double[] {6.0, 2.7, 5.1, 1.6})).isEqualTo("virginica");
         assertThat(golden.network().layers().get(0).weights()[0][0]).isEqualTo(0.43307352588543402);
         assertThat(golden.predictClassName(new double[] {5.9, 3.0, 4.2, 1.5})).isEqualTo("versicolor");
-        assertThat(golden.network().toString()).startsWith("NeuralNet: Dense(4→5, Tanh) → Dense(5→3, Softmax)");
+        assertThat(golden.network().toString()).startsWith("NeuralNet: Dense(4->5, Tanh) -> Dense(5->3, Softmax)");
     }
 
     private static void assertClose(double[] actual, double... expected) {

@@ -198,7 +198,7 @@ class NeuralNetTest {
         assertThatThrownBy(() -> new NeuralNet(
                 new LinearLayer(4, 10, new ReLU()), new LinearLayer(8, 3, new Softmax())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("layer 1 Dense(8→3, Softmax) expects 8 inputs but layer 0 Dense(4→10, ReLU) has 10 outputs");
+                .hasMessage("layer 1 Dense(8->3, Softmax) expects 8 inputs but layer 0 Dense(4->10, ReLU) has 10 outputs");
         assertThatThrownBy(NeuralNet::new).hasMessageContaining("at least one layer");
         LinearLayer same = new LinearLayer(3, 3, new ReLU());
         assertThatThrownBy(() -> new NeuralNet(same, same)).hasMessageContaining("layer 1 is the same object as layer 0");
@@ -210,7 +210,7 @@ class NeuralNetTest {
         assertThatThrownBy(() -> net.fit(new double[][] {{1, 2}}, new int[] {0},
                 Configs.plain(new Sgd(0.1), new CategoricalCrossEntropy(), 1, 1, 0L)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("loss CategoricalCrossEntropy does not fit the last layer (layer 0 Dense(2→2, Sigmoid)):"
+                .hasMessageStartingWith("loss CategoricalCrossEntropy does not fit the last layer (layer 0 Dense(2->2, Sigmoid)):"
                         + " categorical cross-entropy needs a Softmax output with one unit per class");
     }
 
@@ -239,7 +239,7 @@ class NeuralNetTest {
                 .hasMessage("features have 2 rows but labels have 1 entries; they must match");
         assertThatThrownBy(() -> net.fit(new double[][] {{1, 2, 3}}, new int[] {0}, config))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("features have 3 columns but layer 0 Dense(4→10, ReLU) expects 4");
+                .hasMessage("features have 3 columns but layer 0 Dense(4->10, ReLU) expects 4");
         assertThatThrownBy(() -> net.fit(null, new int[] {0}, config)).hasMessage("features must not be null");
         assertThatThrownBy(() -> net.predict(new double[][] {{1, 2, 3, Double.NaN}}))
                 .hasMessage("features row 0, column 3 is NaN; every value must be finite");
@@ -277,8 +277,8 @@ class NeuralNetTest {
     @Test
     void summaryInToString() {
         String s = irisNet(1L).toString();
-        assertThat(s).startsWith("NeuralNet: Dense(4→10, ReLU) → Dense(10→5, ReLU) → Dense(5→3, Softmax)");
-        assertThat(s).contains("Dense(10→5, ReLU)    10x5     5     55").contains("total parameters: 123");
+        assertThat(s).startsWith("NeuralNet: Dense(4->10, ReLU) -> Dense(10->5, ReLU) -> Dense(5->3, Softmax)");
+        assertThat(s).contains("Dense(10->5, ReLU)    10x5     5     55").contains("total parameters: 123");
         assertThat(irisNet(1L).parameterCount()).isEqualTo(123);
     }
 }

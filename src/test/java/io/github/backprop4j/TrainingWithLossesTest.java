@@ -61,7 +61,7 @@ class TrainingWithLossesTest {
         assertThat(mse.value(net.predictValues(x), y)).isLessThan(1e-3).isLessThan(history.loss(1) / 100);
         assertThatThrownBy(() -> net.predict(x))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("predict returns class labels, but the last layer (layer 1 Dense(16→2, Identity)) is a"
+                .hasMessage("predict returns class labels, but the last layer (layer 1 Dense(16->2, Identity)) is a"
                         + " regression output; use predictValues");
     }
 
@@ -71,7 +71,7 @@ class TrainingWithLossesTest {
         assertThatThrownBy(() -> net.fit(new double[][] {{1, 2}}, new int[] {1},
                 Configs.plain(new Adam(), new CategoricalCrossEntropy(), 1, 1, 0L)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("loss CategoricalCrossEntropy does not fit the last layer (layer 0 Dense(2→1, Sigmoid)):"
+                .hasMessage("loss CategoricalCrossEntropy does not fit the last layer (layer 0 Dense(2->1, Sigmoid)):"
                         + " categorical cross-entropy needs a Softmax output with one unit per class;"
                         + " for one Sigmoid unit and labels 0/1 use new BinaryCrossEntropy()");
     }
@@ -81,14 +81,14 @@ class TrainingWithLossesTest {
         NeuralNet softmax = new NeuralNet(new LinearLayer(2, 3, new Softmax(), 1L));
         assertThatThrownBy(() -> softmax.fit(new double[][] {{1, 2}}, new int[] {1},
                 Configs.plain(new Adam(), new BinaryCrossEntropy(), 1, 1, 0L)))
-                .hasMessageStartingWith("loss BinaryCrossEntropy does not fit the last layer (layer 0 Dense(2→3, Softmax)):");
+                .hasMessageStartingWith("loss BinaryCrossEntropy does not fit the last layer (layer 0 Dense(2->3, Softmax)):");
         NeuralNet regression = new NeuralNet(new LinearLayer(2, 1, new Identity(), 1L));
         assertThatThrownBy(() -> regression.fit(new double[][] {{1, 2}}, new int[] {1},
                 Configs.plain(new Adam(), new MeanSquaredError(), 1, 1, 0L)))
                 .hasMessageStartingWith("MeanSquaredError takes double[][] targets, not class labels");
         assertThatThrownBy(() -> regression.fit(new double[][] {{1, 2}}, new double[][] {{1, 2}},
                 Configs.plain(new Adam(), new MeanSquaredError(), 1, 1, 0L)))
-                .hasMessage("targets have 2 columns but the last layer Dense(2→1, Identity) has 1 outputs");
+                .hasMessage("targets have 2 columns but the last layer Dense(2->1, Identity) has 1 outputs");
         assertThatThrownBy(() -> regression.fit(new double[][] {{1, 2}}, new double[][] {{Double.NaN}},
                 Configs.plain(new Adam(), new MeanSquaredError(), 1, 1, 0L)))
                 .hasMessage("targets row 0, column 0 is NaN; every value must be finite");

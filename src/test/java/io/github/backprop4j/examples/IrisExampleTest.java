@@ -53,7 +53,7 @@ class IrisExampleTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         IrisExample.run(IrisExample.DEFAULT_SEED, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("Dense(4→10, ReLU)").contains("epoch    1/1000  loss").contains("val_loss").contains("early stopping at epoch").contains("test accuracy")
+        assertThat(out).contains("Dense(4->10, ReLU)").contains("epoch    1/1000  loss").contains("val_loss").contains("early stopping at epoch").contains("test accuracy")
                 .contains("setosa").contains("versicolor").contains("virginica")
                 .contains("precision    recall  f1-score   support").contains("macro avg").contains("log loss")
                 .containsPattern("model saved to a temporary file and loaded back; the first test flower \\[.*\\] is predicted \\w+, actually \\w+");
