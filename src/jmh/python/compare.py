@@ -73,7 +73,7 @@ def best(f, repeat):
 
 def run_jmh():
     out = "target/jmh-compare.json"
-    subprocess.run(["mvn", "-q", "test-compile", "exec:exec@bench",
+    subprocess.run(["mvn", "-q", "-Pbench", "test-compile", "exec:exec@bench",
                     "-Dbench.args=WideTrainingBenchmark|PredictBenchmark.wideRow|PredictBenchmark.streamWideWeights"
                     f" -f 1 -wi 2 -i 5 -w 1s -r 1s -rf json -rff {out}"], check=True)
     results = {}

@@ -2,7 +2,7 @@
 training part) and prints MLPClassifier's default test accuracy on each, for DefaultsVsSklearn.
 
 Run (Debian's python3-sklearn):  /usr/bin/python3 src/jmh/python/sklearn_defaults.py target/sklearn-splits
-Then:  mvn -q test-compile exec:java -Dexample=io.github.backprop4j.bench.DefaultsVsSklearn -Dexec.args=target/sklearn-splits
+Then:  mvn -q -Pbench test-compile exec:java -Dexample=io.github.backprop4j.bench.DefaultsVsSklearn -Dexec.args=target/sklearn-splits
 """
 import os
 import sys

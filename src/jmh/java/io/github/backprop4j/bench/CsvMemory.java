@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Measures the heap a loaded 100,000 × 50 data set keeps, against the 40 MB its doubles need.
- * Usage: {@code mvn -q test-compile exec:java -Dexample=io.github.backprop4j.bench.CsvMemory}.
+ * Usage: {@code mvn -q -Pbench test-compile exec:java -Dexample=io.github.backprop4j.bench.CsvMemory}.
  */
 public final class CsvMemory {
 

@@ -17,7 +17,7 @@ import java.util.Random;
  * {@code src/jmh/python/sklearn_defaults.py} wrote, and prints the mean test accuracy per data
  * set, to set beside scikit-learn's {@code MLPClassifier()} with the same hidden layer.
  *
- * <p>Usage: {@code mvn -q test-compile exec:java -Dexample=io.github.backprop4j.bench.DefaultsVsSklearn
+ * <p>Usage: {@code mvn -q -Pbench test-compile exec:java -Dexample=io.github.backprop4j.bench.DefaultsVsSklearn
  * -Dexec.args=target/sklearn-splits}.
  */
 public final class DefaultsVsSklearn {

@@ -18,7 +18,7 @@ import java.util.Random;
  * epochs on one thread and prints each epoch's time and the bytes the training thread allocated per
  * batch, from the second batch of the epoch on (the first may size the reused arrays).
  *
- * <p>Usage: {@code mvn -q test-compile exec:java -Dexample=io.github.backprop4j.bench.TrainingMemory};
+ * <p>Usage: {@code mvn -q -Pbench test-compile exec:java -Dexample=io.github.backprop4j.bench.TrainingMemory};
  * for the peak resident memory with default JVM flags run it under {@code /usr/bin/time -v java ...}.
  */
 public final class TrainingMemory {
