@@ -85,6 +85,9 @@ public final class Matrices {
      */
     public static int[] firstNonFinite(double[][] a) {
         checkArgument(a != null, "firstNonFinite: matrix must not be null");
+        if (allRowsFinite(a)) {
+            return null;
+        }
         for (int i = 0; i < a.length; i++) {
             double[] row = a[i];
             if (!allFinite(row)) {
@@ -96,6 +99,24 @@ public final class Matrices {
             }
         }
         return null;
+    }
+
+    /** Whether every row is finite, the rows shared among the processors when there are many values. */
+    private static boolean allRowsFinite(double[][] a) {
+        long values = 0;
+        for (double[] row : a) {
+            values += row == null ? 0 : row.length;
+        }
+        boolean[] bad = new boolean[1];
+        // the work is one pass over memory, so a large matrix is worth sharing even at one operation per value
+        Parallel.forRows(a.length, Parallel.defaultThreads(), values / 8, (from, to) -> {
+            for (int i = from; i < to && !bad[0]; i++) {
+                if (a[i] != null && !allFinite(a[i])) {
+                    bad[0] = true;
+                }
+            }
+        });
+        return !bad[0];
     }
 
     private static final long EXPONENT = 0x7ff0000000000000L;
