@@ -285,8 +285,8 @@ public final class LinearLayer {
             Matrices.multiplyInto(dZ, w.wt, rows.dInput, threads);
             dInput = rows.dInput;
         }
-        optimizer.update(weights, w.dW, learningRate);
-        optimizer.update(bias, w.db, learningRate);
+        optimizer.update(weights, w.dW, learningRate, threads);
+        optimizer.update(bias, w.db, learningRate, threads);
         input = null;
         preActivation = null;
         output = null;

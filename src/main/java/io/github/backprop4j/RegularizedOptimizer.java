@@ -39,6 +39,11 @@ final class RegularizedOptimizer implements Optimizer {
 
     @Override
     public void update(Parameter parameter, double[][] gradient, double learningRate) {
+        update(parameter, gradient, learningRate, 1);
+    }
+
+    @Override
+    public void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
         double[][] theta = parameter.values();
         if (weightDecay > 0 && parameter.role() == Parameter.Role.WEIGHTS) {
             for (int i = 0; i < gradient.length; i++) {
@@ -51,7 +56,7 @@ final class RegularizedOptimizer implements Optimizer {
         if (!Double.isInfinite(clipNorm)) {
             clip(gradient);
         }
-        inner.update(parameter, gradient, learningRate);
+        inner.update(parameter, gradient, learningRate, threads);
     }
 
     private void clip(double[][] gradient) {

@@ -42,6 +42,15 @@ public interface Optimizer {
      */
     void update(Parameter parameter, double[][] gradient, double learningRate);
 
+    /**
+     * {@link #update(Parameter, double[][], double)} with its rows shared among up to
+     * {@code threads} threads where the rule treats each entry on its own; the result must not
+     * depend on {@code threads}. The default ignores {@code threads}.
+     */
+    default void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
+        update(parameter, gradient, learningRate);
+    }
+
     /** One step with the base learning rate: {@code update(parameter, gradient, learningRate())}. */
     default void update(Parameter parameter, double[][] gradient) {
         update(parameter, gradient, learningRate());

@@ -20,16 +20,23 @@ public record Sgd(double learningRate) implements Optimizer {
 
     @Override
     public void update(Parameter parameter, double[][] gradient, double learningRate) {
+        update(parameter, gradient, learningRate, 1);
+    }
+
+    @Override
+    public void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
         Updates.check(this, parameter, gradient, learningRate);
         parameter.state(this).advance();
         double[][] theta = parameter.values();
-        for (int i = 0; i < theta.length; i++) {
-            double[] p = theta[i];
-            double[] g = gradient[i];
-            for (int j = 0; j < p.length; j++) {
-                // θ ← θ − η · ∂L/∂θ
-                p[j] -= learningRate * g[j];
+        Updates.forRows(parameter, threads, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] p = theta[i];
+                double[] g = gradient[i];
+                for (int j = 0; j < p.length; j++) {
+                    // θ ← θ − η · ∂L/∂θ
+                    p[j] -= learningRate * g[j];
+                }
             }
-        }
+        });
     }
 }

@@ -28,6 +28,13 @@ final class Updates {
         }
     }
 
+    /** Runs {@code body} over the parameter's rows, shared among up to {@code threads} threads when it is large. */
+    static void forRows(Parameter parameter, int threads, io.github.backprop4j.internal.Parallel.RowRange body) {
+        // an update reads and writes each entry a few times: weigh it as 8 multiply-adds an entry
+        io.github.backprop4j.internal.Parallel.forRows(parameter.rows(), threads,
+                8L * parameter.rows() * parameter.columns(), body);
+    }
+
     /** Checks a learning rate given to a constructor. */
     static void checkLearningRate(double learningRate) {
         checkArgument(learningRate > 0 && Double.isFinite(learningRate),
