@@ -39,12 +39,12 @@ public final class GradientCheckReport {
         this.entries = List.copyOf(entries);
     }
 
-    /** One entry per parameter, in the order checked. */
+    /** {@return one entry per parameter, in the order checked} */
     public List<Entry> entries() {
         return entries;
     }
 
-    /** The worst relative error over every parameter. */
+    /** {@return the worst relative error over every parameter} */
     public double worstRelativeError() {
         return entries.stream().mapToDouble(Entry::worstRelativeError).max().orElse(0);
     }

@@ -29,28 +29,28 @@ public final class Gradients {
         this.biases = biases;
     }
 
-    /** The batch's mean loss, at the weights the gradients were taken at. */
+    /** {@return the batch's mean loss, at the weights the gradients were taken at} */
     public double loss() {
         return loss;
     }
 
-    /** Number of rows in the batch the gradients are a mean over. */
+    /** {@return number of rows in the batch the gradients are a mean over} */
     public int rows() {
         return rows;
     }
 
-    /** Number of layers. */
+    /** {@return number of layers} */
     public int layerCount() {
         return weights.length;
     }
 
-    /** A copy of {@code dW = ∂L/∂W} of layer {@code layer} (from 0), {@code [inputs × outputs]}. */
+    /** {@return a copy of {@code dW = ∂L/∂W} of layer {@code layer} (from 0), {@code [inputs × outputs]}} */
     public double[][] weights(int layer) {
         checkLayer(layer);
         return Matrices.copy(weights[layer]);
     }
 
-    /** A copy of {@code db = ∂L/∂b} of layer {@code layer} (from 0), length {@code outputs}. */
+    /** {@return a copy of {@code db = ∂L/∂b} of layer {@code layer} (from 0), length {@code outputs}} */
     public double[] bias(int layer) {
         checkLayer(layer);
         return biases[layer][0].clone();

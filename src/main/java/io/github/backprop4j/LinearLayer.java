@@ -311,27 +311,27 @@ public final class LinearLayer {
         }
     }
 
-    /** Number of input features. */
+    /** {@return number of input features} */
     public int inputs() {
         return weights.rows();
     }
 
-    /** Number of units (output columns). */
+    /** {@return number of units (output columns)} */
     public int outputs() {
         return weights.columns();
     }
 
-    /** The activation {@code f}. */
+    /** {@return the activation {@code f}} */
     public Activation activation() {
         return activation;
     }
 
-    /** A copy of the weights {@code W [inputs × outputs]}. */
+    /** {@return a copy of the weights {@code W [inputs × outputs]}} */
     public double[][] weights() {
         return Matrices.copy(weights.values());
     }
 
-    /** A copy of the bias {@code b}, length {@code outputs}. */
+    /** {@return a copy of the bias {@code b}, length {@code outputs}} */
     public double[] bias() {
         return bias.values()[0].clone();
     }
@@ -344,7 +344,7 @@ public final class LinearLayer {
         return weights;
     }
 
-    /** The live bias {@code b [1 × outputs]} with its optimizer state; see {@link #weightParameter()}. */
+    /** {@return the live bias {@code b [1 × outputs]} with its optimizer state; see {@link #weightParameter()}} */
     public Parameter biasParameter() {
         return bias;
     }
@@ -355,7 +355,7 @@ public final class LinearLayer {
         bias.resetState();
     }
 
-    /** Number of trainable numbers, {@code inputs · outputs + outputs}. */
+    /** {@return number of trainable numbers, {@code inputs · outputs + outputs}} */
     public int parameterCount() {
         return inputs() * outputs() + outputs();
     }

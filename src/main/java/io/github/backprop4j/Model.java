@@ -102,87 +102,87 @@ public final class Model {
         return new Model(network, scaler, featureNames, classNames, false, loss, null);
     }
 
-    /** A regression model from parts already trained; see {@link #classifier}. */
+    /** {@return a regression model from parts already trained; see {@link #classifier}} */
     public static Model regressor(NeuralNet network, FeatureScaler scaler, List<String> featureNames,
             List<String> targetNames, Loss loss) {
         return new Model(network, scaler, featureNames, targetNames, true, loss, null);
     }
 
-    /** The network; training it changes this model. */
+    /** {@return the network; training it changes this model} */
     public NeuralNet network() {
         return network;
     }
 
-    /** The feature scaling applied before the network, if any. */
+    /** {@return the feature scaling applied before the network, if any} */
     public Optional<FeatureScaler> scaler() {
         return Optional.ofNullable(scaler);
     }
 
-    /** The names of the raw feature columns, in order. */
+    /** {@return the names of the raw feature columns, in order} */
     public List<String> featureNames() {
         return featureNames;
     }
 
-    /** The class names, in label order (empty for regression). */
+    /** {@return the class names, in label order (empty for regression)} */
     public List<String> classNames() {
         return regression ? List.of() : outputNames;
     }
 
-    /** The target names of a regression model (empty for a classifier). */
+    /** {@return the target names of a regression model (empty for a classifier)} */
     public List<String> targetNames() {
         return regression ? outputNames : List.of();
     }
 
-    /** Whether this model predicts numbers rather than classes. */
+    /** {@return whether this model predicts numbers rather than classes} */
     public boolean isRegression() {
         return regression;
     }
 
-    /** The loss the network was trained with. */
+    /** {@return the loss the network was trained with} */
     public Loss loss() {
         return loss;
     }
 
-    /** The history of the training that made this model, when {@link #train} made it in this JVM. */
+    /** {@return the history of the training that made this model, when {@link #train} made it in this JVM} */
     public Optional<History> history() {
         return Optional.ofNullable(history);
     }
 
-    /** The network's output for one row of raw features: probabilities, or values for regression. Thread-safe. */
+    /** {@return the network's output for one row of raw features: probabilities, or values for regression} Thread-safe. */
     public double[] predictValues(double[] rawRow) {
         return network.predictValues(scaled(rawRow));
     }
 
-    /** The class probabilities of one row of raw features, one per class (two for one Sigmoid unit). Thread-safe. */
+    /** {@return the class probabilities of one row of raw features, one per class (two for one Sigmoid unit)} Thread-safe. */
     public double[] predictProbabilities(double[] rawRow) {
         checkClassifier();
         double[] p = predictValues(rawRow);
         return p.length == 1 ? new double[] {1 - p[0], p[0]} : p;
     }
 
-    /** The class index of one row of raw features. Thread-safe. */
+    /** {@return the class index of one row of raw features} Thread-safe. */
     public int predict(double[] rawRow) {
         checkClassifier();
         return NeuralNet.classOf(predictValues(rawRow));
     }
 
-    /** The class name of one row of raw features. Thread-safe. */
+    /** {@return the class name of one row of raw features} Thread-safe. */
     public String predictClassName(double[] rawRow) {
         return outputNames.get(predict(rawRow));
     }
 
-    /** The class index of each row of raw features. Thread-safe. */
+    /** {@return the class index of each row of raw features} Thread-safe. */
     public int[] predict(double[][] rawRows) {
         checkClassifier();
         return network.predict(scaled(rawRows));
     }
 
-    /** The network's output for each row of raw features. Thread-safe. */
+    /** {@return the network's output for each row of raw features} Thread-safe. */
     public double[][] predictValues(double[][] rawRows) {
         return network.predictValues(scaled(rawRows));
     }
 
-    /** The class name of each row of raw features. Thread-safe. */
+    /** {@return the class name of each row of raw features} Thread-safe. */
     public List<String> predictClassNames(double[][] rawRows) {
         return java.util.Arrays.stream(predict(rawRows)).mapToObj(outputNames::get).toList();
     }

@@ -65,17 +65,17 @@ public final class NeuralNet {
         this.layers = Collections.unmodifiableList(new ArrayList<>(List.of(layers)));
     }
 
-    /** The layers, first to last (the list is unmodifiable; the layers themselves are live). */
+    /** {@return the layers, first to last (the list is unmodifiable; the layers themselves are live)} */
     public List<LinearLayer> layers() {
         return layers;
     }
 
-    /** Number of input features, the first layer's {@code inputs}. */
+    /** {@return number of input features, the first layer's {@code inputs}} */
     public int inputs() {
         return layers.get(0).inputs();
     }
 
-    /** Number of outputs (classes, or target values), the last layer's {@code outputs}. */
+    /** {@return number of outputs (classes, or target values), the last layer's {@code outputs}} */
     public int outputs() {
         return layers.get(layers.size() - 1).outputs();
     }
@@ -278,7 +278,7 @@ public final class NeuralNet {
         return a.clone();
     }
 
-    /** The predicted class of one row; see {@link #predict(double[][])}. Thread-safe as {@link #predictValues(double[])}. */
+    /** {@return the predicted class of one row; see {@link #predict(double[][])}} Thread-safe as {@link #predictValues(double[])}. */
     public int predict(double[] row) {
         checkRegressionOutput();
         return classOf(predictValues(row));

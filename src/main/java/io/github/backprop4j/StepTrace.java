@@ -99,17 +99,17 @@ public final class StepTrace {
         return of(net, x, FitInputs.targetsForLabels(net, labels, x.length, loss), loss, optimizer);
     }
 
-    /** The batch's mean loss before the update. */
+    /** {@return the batch's mean loss before the update} */
     public double loss() {
         return loss;
     }
 
-    /** The layers' traces, first layer first. */
+    /** {@return the layers' traces, first layer first} */
     public List<LayerTrace> layers() {
         return layers;
     }
 
-    /** The trace of layer {@code l}, from 0. */
+    /** {@return the trace of layer {@code l}, from 0} */
     public LayerTrace layer(int l) {
         checkArgument(l >= 0 && l < layers.size(), "layer must be in [0, %d), got %d", layers.size(), l);
         return layers.get(l);

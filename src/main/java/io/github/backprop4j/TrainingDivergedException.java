@@ -31,17 +31,17 @@ public final class TrainingDivergedException extends RuntimeException {
         this.layer = layer;
     }
 
-    /** The epoch (from 1) in which training stopped being finite. */
+    /** {@return the epoch (from 1) in which training stopped being finite} */
     public int epoch() {
         return epoch;
     }
 
-    /** The batch (from 1, within the epoch) in which training stopped being finite. */
+    /** {@return the batch (from 1, within the epoch) in which training stopped being finite} */
     public int batch() {
         return batch;
     }
 
-    /** The index (from 0) of the layer where the first non-finite number showed. */
+    /** {@return the index (from 0) of the layer where the first non-finite number showed} */
     public int layer() {
         return layer;
     }

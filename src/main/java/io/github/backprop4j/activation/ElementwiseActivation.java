@@ -15,7 +15,7 @@ public abstract class ElementwiseActivation implements Activation {
     protected ElementwiseActivation() {
     }
 
-    /** The function itself, {@code f(z)}. */
+    /** {@return the function itself, {@code f(z)}} */
     protected abstract double value(double z);
 
     /**

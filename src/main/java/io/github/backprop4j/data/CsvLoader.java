@@ -119,31 +119,31 @@ public final class CsvLoader {
         return new CsvLoader(header, null, -1, delimiter, classOrder, list, classes, featureColumns);
     }
 
-    /** Whether the first row holds column names (default true); without one, columns are named column0, column1, .... */
+    /** {@return whether the first row holds column names (default true); without one, columns are named column0, column1, ...} */
     public CsvLoader withHeader(boolean hasHeader) {
         return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
     }
 
-    /** The label column by its header name (classification; replaces any target columns). */
+    /** {@return the label column by its header name (classification; replaces any target columns)} */
     public CsvLoader withLabelColumn(String name) {
         checkNotNull(name, "label column name");
         return new CsvLoader(header, name, -1, delimiter, classOrder, List.of(), classes, featureColumns);
     }
 
-    /** The label column by its index from 0. */
+    /** {@return the label column by its index from 0} */
     public CsvLoader withLabelColumn(int index) {
         checkArgument(index >= 0, "label column index must be >= 0, got %d", index);
         return new CsvLoader(header, null, index, delimiter, classOrder, List.of(), classes, featureColumns);
     }
 
-    /** The cell separator (default {@code ','}); not a quote, line break or space. */
+    /** {@return the cell separator (default {@code ','}); not a quote, line break or space} */
     public CsvLoader withDelimiter(char delimiter) {
         checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r' && delimiter != ' ',
                 "delimiter must not be a quote, line break or space, got '%s'", delimiter);
         return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
     }
 
-    /** How class names become class indices (default {@link ClassOrder#SORTED}). */
+    /** {@return how class names become class indices (default {@link ClassOrder#SORTED})} */
     public CsvLoader withClassOrder(ClassOrder order) {
         checkNotNull(order, "class order");
         return new CsvLoader(header, labelName, labelIndex, delimiter, order, targetColumns, classes, featureColumns);

@@ -41,17 +41,17 @@ public final class DataFormatException extends IllegalArgumentException {
         return s.append(": ").append(problem).toString();
     }
 
-    /** Where the data came from. */
+    /** {@return where the data came from} */
     public String source() {
         return source;
     }
 
-    /** The line number from 1, or 0 if not known. */
+    /** {@return the line number from 1, or 0 if not known} */
     public long line() {
         return line;
     }
 
-    /** The column name, or null if the problem is not in one column. */
+    /** {@return the column name, or null if the problem is not in one column} */
     public String column() {
         return column;
     }

@@ -120,7 +120,7 @@ public final class Dataset {
         return new Dataset(features, targets, featureNames, targetNames, false);
     }
 
-    /** Whether this data set has numeric targets ({@link #targets}) rather than class labels. */
+    /** {@return whether this data set has numeric targets ({@link #targets}) rather than class labels} */
     public boolean isRegression() {
         return targets != null;
     }
@@ -135,12 +135,12 @@ public final class Dataset {
         return Matrices.copy(targets);
     }
 
-    /** The target column names of a regression data set (empty for classification; unmodifiable). */
+    /** {@return the target column names of a regression data set (empty for classification; unmodifiable)} */
     public List<String> targetNames() {
         return targetNames;
     }
 
-    /** A copy of the features, {@code [size × featureCount]}. */
+    /** {@return a copy of the features, {@code [size × featureCount]}} */
     public double[][] features() {
         return Matrices.copy(features);
     }
@@ -159,32 +159,32 @@ public final class Dataset {
         checkState(labels != null, "this data set has numeric targets %s, not class labels; use targets()", targetNames);
     }
 
-    /** The column names, in column order (unmodifiable). */
+    /** {@return the column names, in column order (unmodifiable)} */
     public List<String> featureNames() {
         return featureNames;
     }
 
-    /** The class names; label {@code k} is {@code classNames().get(k)} (empty for regression; unmodifiable). */
+    /** {@return the class names; label {@code k} is {@code classNames().get(k)} (empty for regression; unmodifiable)} */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** Number of rows. */
+    /** {@return number of rows} */
     public int size() {
         return features.length;
     }
 
-    /** Number of feature columns. */
+    /** {@return number of feature columns} */
     public int featureCount() {
         return features[0].length;
     }
 
-    /** Number of classes, {@code classNames().size()} (0 for regression). */
+    /** {@return number of classes, {@code classNames().size()} (0 for regression)} */
     public int classCount() {
         return classNames.size();
     }
 
-    /** The name of class {@code label}. */
+    /** {@return the name of class {@code label}} */
     public String className(int label) {
         checkRegressionHasNoLabels();
         checkArgument(label >= 0 && label < classNames.size(),
@@ -192,7 +192,7 @@ public final class Dataset {
         return classNames.get(label);
     }
 
-    /** The class name of each label in {@code labels}, e.g. of {@code net.predict(...)}. */
+    /** {@return the class name of each label in {@code labels}, e.g} of {@code net.predict(...)}. */
     public List<String> classNames(int[] labels) {
         checkNotNull(labels, "labels");
         List<String> names = new ArrayList<>(labels.length);
@@ -202,7 +202,7 @@ public final class Dataset {
         return List.copyOf(names);
     }
 
-    /** The rows at {@code indices}, in that order, with the same names. */
+    /** {@return the rows at {@code indices}, in that order, with the same names} */
     public Dataset rows(int[] indices) {
         checkNotNull(indices, "indices");
         checkArgument(indices.length > 0, "indices must not be empty");
@@ -222,7 +222,7 @@ public final class Dataset {
         return isRegression() ? owningRegression(x, t, featureNames, targetNames) : owning(x, y, featureNames, classNames);
     }
 
-    /** The same labels and names with other features of the same shape, e.g. scaled ones. */
+    /** {@return the same labels and names with other features of the same shape, e.g} scaled ones. */
     public Dataset withFeatures(double[][] newFeatures) {
         Matrices.checkMatrix(newFeatures, "newFeatures");
         checkArgument(Matrices.shape(newFeatures).equals(Matrices.shape(features)),

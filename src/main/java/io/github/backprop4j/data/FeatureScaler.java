@@ -7,7 +7,7 @@ package io.github.backprop4j.data;
  */
 public interface FeatureScaler {
 
-    /** Number of columns it was fitted on. */
+    /** {@return number of columns it was fitted on} */
     int columns();
 
     /**

@@ -21,12 +21,12 @@ public final class Fold {
         this.testIndices = testIndices;
     }
 
-    /** A copy of the indices of the rows to train on, ascending. */
+    /** {@return a copy of the indices of the rows to train on, ascending} */
     public int[] trainIndices() {
         return trainIndices.clone();
     }
 
-    /** A copy of the indices of the held-out rows, ascending. */
+    /** {@return a copy of the indices of the held-out rows, ascending} */
     public int[] testIndices() {
         return testIndices.clone();
     }

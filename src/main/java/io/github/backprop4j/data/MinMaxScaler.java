@@ -73,12 +73,12 @@ public final class MinMaxScaler implements FeatureScaler {
         return transform.columns();
     }
 
-    /** A copy of the column minimums. */
+    /** {@return a copy of the column minimums} */
     public double[] min() {
         return transform.offset();
     }
 
-    /** A copy of the column ranges, {@code max − min} (1 for constant columns). */
+    /** {@return a copy of the column ranges, {@code max − min} (1 for constant columns)} */
     public double[] range() {
         return transform.scale();
     }

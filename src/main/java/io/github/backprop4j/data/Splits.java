@@ -74,7 +74,7 @@ public final class Splits {
         return List.copyOf(folds);
     }
 
-    /** A random permutation of {@code 0 .. rows−1} that depends only on {@code seed}. */
+    /** {@return a random permutation of {@code 0 .. rows−1} that depends only on {@code seed}} */
     public static int[] shuffledIndices(int rows, long seed) {
         checkArgument(rows >= 0, "rows must be >= 0, got %d", rows);
         int[] order = Permutations.identity(rows);
@@ -82,7 +82,7 @@ public final class Splits {
         return order;
     }
 
-    /** The rows of {@code data} in a random order that depends only on {@code seed}. */
+    /** {@return the rows of {@code data} in a random order that depends only on {@code seed}} */
     public static Dataset shuffle(Dataset data, long seed) {
         checkNotNull(data, "data");
         return data.rows(shuffledIndices(data.size(), seed));

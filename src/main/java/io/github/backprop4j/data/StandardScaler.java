@@ -80,12 +80,12 @@ public final class StandardScaler implements FeatureScaler {
         return transform.columns();
     }
 
-    /** A copy of the column means {@code μ}. */
+    /** {@return a copy of the column means {@code μ}} */
     public double[] mean() {
         return transform.offset();
     }
 
-    /** A copy of the column scales {@code σ} (1 for constant columns). */
+    /** {@return a copy of the column scales {@code σ} (1 for constant columns)} */
     public double[] scale() {
         return transform.scale();
     }

@@ -89,12 +89,12 @@ public final class ClassificationReport {
         return c;
     }
 
-    /** The confusion matrix the report is computed from. */
+    /** {@return the confusion matrix the report is computed from} */
     public ConfusionMatrix confusionMatrix() {
         return confusion;
     }
 
-    /** Number of classes. */
+    /** {@return number of classes} */
     public int classCount() {
         return confusion.classNames().size();
     }
@@ -116,7 +116,7 @@ public final class ClassificationReport {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** Number of rows whose true class is {@code k}. */
+    /** {@return number of rows whose true class is {@code k}} */
     public int support(int k) {
         int n = 0;
         for (int p = 0; p < classCount(); p++) {
@@ -137,7 +137,7 @@ public final class ClassificationReport {
         return denominator == 0 ? 0 : (double) numerator / denominator;
     }
 
-    /** The share of rows predicted right. */
+    /** {@return the share of rows predicted right} */
     public double accuracy() {
         return confusion.accuracy();
     }
@@ -168,12 +168,12 @@ public final class ClassificationReport {
         return sum;
     }
 
-    /** The mean negative log-likelihood of the true classes, or NaN without probabilities. */
+    /** {@return the mean negative log-likelihood of the true classes, or NaN without probabilities} */
     public double logLoss() {
         return logLoss;
     }
 
-    /** The area under the ROC curve of class 1, or NaN (no probabilities, more than two classes, or one class only). */
+    /** {@return the area under the ROC curve of class 1, or NaN (no probabilities, more than two classes, or one class only)} */
     public double rocAuc() {
         return rocAuc;
     }
@@ -184,7 +184,7 @@ public final class ClassificationReport {
         return toString(2);
     }
 
-    /** The report with {@code digits} decimals. */
+    /** {@return the report with {@code digits} decimals} */
     public String toString(int digits) {
         checkArgument(digits >= 0 && digits <= 10, "digits must be in [0, 10], got %d", digits);
         List<String> names = confusion.classNames();

@@ -54,14 +54,14 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(counts, List.copyOf(classNames));
     }
 
-    /** Rows of class {@code actual} predicted as {@code predicted}. */
+    /** {@return rows of class {@code actual} predicted as {@code predicted}} */
     public int count(int actual, int predicted) {
         checkArgument(actual >= 0 && actual < counts.length && predicted >= 0 && predicted < counts.length,
                 "count(%d, %d): class indices must be in [0, %d)", actual, predicted, counts.length);
         return counts[actual][predicted];
     }
 
-    /** Number of rows tallied. */
+    /** {@return number of rows tallied} */
     public int total() {
         int total = 0;
         for (int[] row : counts) {
@@ -81,7 +81,7 @@ public final class ConfusionMatrix {
         return (double) correct / total();
     }
 
-    /** The class names, in index order. */
+    /** {@return the class names, in index order} */
     public List<String> classNames() {
         return classNames;
     }

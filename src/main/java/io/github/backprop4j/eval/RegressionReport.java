@@ -93,7 +93,7 @@ public final class RegressionReport {
         return sum / mse.length;
     }
 
-    /** The coefficient of determination, averaged over targets. */
+    /** {@return the coefficient of determination, averaged over targets} */
     public double r2() {
         return mean(r2);
     }

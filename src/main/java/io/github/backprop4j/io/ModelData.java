@@ -35,7 +35,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
         checkArgument(!layers.isEmpty(), "a model needs at least one layer");
     }
 
-    /** Whether this is a checkpoint, with optimizer state to resume training from. */
+    /** {@return whether this is a checkpoint, with optimizer state to resume training from} */
     public boolean isCheckpoint() {
         return optimizer != null;
     }

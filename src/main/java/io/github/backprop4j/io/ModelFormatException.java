@@ -26,12 +26,12 @@ public final class ModelFormatException extends IllegalArgumentException {
         this.line = line;
     }
 
-    /** What was read, e.g. a file name. */
+    /** {@return what was read, e.g} a file name. */
     public String source() {
         return source;
     }
 
-    /** The line (from 1) where the problem is, or 0 when it concerns the whole file. */
+    /** {@return the line (from 1) where the problem is, or 0 when it concerns the whole file} */
     public long line() {
         return line;
     }

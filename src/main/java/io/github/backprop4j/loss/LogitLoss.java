@@ -22,7 +22,7 @@ import io.github.backprop4j.activation.Activation;
  */
 public interface LogitLoss extends Loss {
 
-    /** Whether {@code outputActivation} is the activation this loss is fused with. */
+    /** {@return whether {@code outputActivation} is the activation this loss is fused with} */
     boolean pairsWith(Activation outputActivation);
 
     /**

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public interface Optimizer {
 
-    /** The base learning rate {@code η}; a schedule may hand {@link #update} another one. */
+    /** {@return the base learning rate {@code η}; a schedule may hand {@link #update} another one} */
     double learningRate();
 
     /**

@@ -51,7 +51,7 @@ public final class OptimizerState {
         return optimizerClass;
     }
 
-    /** The buffers' names, in order. */
+    /** {@return the buffers' names, in order} */
     public List<String> names() {
         return names;
     }
@@ -88,12 +88,12 @@ public final class OptimizerState {
         return ++steps;
     }
 
-    /** Rows of every buffer. */
+    /** {@return rows of every buffer} */
     public int rows() {
         return rows;
     }
 
-    /** Columns of every buffer. */
+    /** {@return columns of every buffer} */
     public int columns() {
         return columns;
     }

@@ -50,17 +50,17 @@ public final class Parameter {
         return role;
     }
 
-    /** The live values, {@code [rows × columns]}: optimizers change this array in place. */
+    /** {@return the live values, {@code [rows × columns]}: optimizers change this array in place} */
     public double[][] values() {
         return values;
     }
 
-    /** Number of rows of {@link #values()}. */
+    /** {@return number of rows of {@link #values()}} */
     public int rows() {
         return values.length;
     }
 
-    /** Number of columns of {@link #values()}. */
+    /** {@return number of columns of {@link #values()}} */
     public int columns() {
         return values[0].length;
     }
@@ -82,7 +82,7 @@ public final class Parameter {
         return state;
     }
 
-    /** The current optimizer state, or null before any optimizer used this parameter. */
+    /** {@return the current optimizer state, or null before any optimizer used this parameter} */
     public OptimizerState state() {
         return state;
     }

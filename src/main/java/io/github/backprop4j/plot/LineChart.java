@@ -42,7 +42,7 @@ public final class LineChart {
         this.series = series;
     }
 
-    /** This chart with {@code s} added on top. */
+    /** {@return this chart with {@code s} added on top} */
     public LineChart with(Series s) {
         checkNotNull(s, "series");
         List<Series> more = new ArrayList<>(series);
@@ -50,12 +50,12 @@ public final class LineChart {
         return new LineChart(title, xLabel, yLabel, List.copyOf(more));
     }
 
-    /** The series, in drawing order. */
+    /** {@return the series, in drawing order} */
     public List<Series> series() {
         return series;
     }
 
-    /** A new {@code width × height} RGB image of the chart on white. */
+    /** {@return a new {@code width × height} RGB image of the chart on white} */
     public BufferedImage render(int width, int height) {
         checkArgument(width >= 200 && height >= 150, "a chart needs at least 200x150 pixels, got %dx%d", width, height);
         BufferedImage image = Png.canvas(width, height);

@@ -27,13 +27,13 @@ public record Series(String name, Color color, double[] x, double[] y) {
         y = y.clone();
     }
 
-    /** A copy of the x values. */
+    /** {@return a copy of the x values} */
     @Override
     public double[] x() {
         return x.clone();
     }
 
-    /** A copy of the y values. */
+    /** {@return a copy of the y values} */
     @Override
     public double[] y() {
         return y.clone();

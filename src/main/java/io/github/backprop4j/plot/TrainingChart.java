@@ -35,7 +35,7 @@ public final class TrainingChart {
         Png.write(render(history, 1200, 500), file);
     }
 
-    /** A new {@code width × height} image of the chart. */
+    /** {@return a new {@code width × height} image of the chart} */
     public static BufferedImage render(History history, int width, int height) {
         checkNotNull(history, "history");
         checkArgument(width >= 400 && height >= 150, "a training chart needs at least 400x150 pixels, got %dx%d", width, height);

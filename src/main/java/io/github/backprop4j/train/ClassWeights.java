@@ -28,7 +28,7 @@ public final class ClassWeights {
         return new ClassWeights(null);
     }
 
-    /** One weight per class, in label order: finite and &gt;= 0, at least one &gt; 0. */
+    /** {@return one weight per class, in label order: finite and &gt;= 0, at least one &gt; 0} */
     public static ClassWeights of(double... weights) {
         checkNotNull(weights, "class weights");
         checkArgument(weights.length > 0, "give one weight per class, got none");

@@ -24,7 +24,7 @@ import java.time.Duration;
 public record EpochMetrics(int epoch, double loss, double accuracy, double validationLoss, double validationAccuracy,
         double learningRate, Duration elapsed) {
 
-    /** Whether this epoch has validation figures. */
+    /** {@return whether this epoch has validation figures} */
     public boolean hasValidation() {
         return !Double.isNaN(validationLoss);
     }

@@ -43,63 +43,63 @@ public final class History {
         this.stopReason = stopReason;
     }
 
-    /** Every epoch's metrics, epoch 1 first (unmodifiable). */
+    /** {@return every epoch's metrics, epoch 1 first (unmodifiable)} */
     public List<EpochMetrics> epochMetrics() {
         return epochs;
     }
 
-    /** The metrics of epoch {@code epoch}, counted from 1. */
+    /** {@return the metrics of epoch {@code epoch}, counted from 1} */
     public EpochMetrics epoch(int epoch) {
         checkArgument(epoch >= 1 && epoch <= epochs.size(), "epoch must be in [1, %d], got %d", epochs.size(), epoch);
         return epochs.get(epoch - 1);
     }
 
-    /** The last epoch's metrics. */
+    /** {@return the last epoch's metrics} */
     public EpochMetrics last() {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** Number of epochs trained. */
+    /** {@return number of epochs trained} */
     public int epochs() {
         return epochs.size();
     }
 
-    /** The training loss of each epoch; index 0 is epoch 1. */
+    /** {@return the training loss of each epoch; index 0 is epoch 1} */
     public double[] losses() {
         return epochs.stream().mapToDouble(EpochMetrics::loss).toArray();
     }
 
-    /** The training accuracy of each epoch (NaN for regression). */
+    /** {@return the training accuracy of each epoch (NaN for regression)} */
     public double[] accuracies() {
         return epochs.stream().mapToDouble(EpochMetrics::accuracy).toArray();
     }
 
-    /** The validation loss of each epoch (NaN without validation data). */
+    /** {@return the validation loss of each epoch (NaN without validation data)} */
     public double[] validationLosses() {
         return epochs.stream().mapToDouble(EpochMetrics::validationLoss).toArray();
     }
 
-    /** The validation accuracy of each epoch (NaN without validation data, or for regression). */
+    /** {@return the validation accuracy of each epoch (NaN without validation data, or for regression)} */
     public double[] validationAccuracies() {
         return epochs.stream().mapToDouble(EpochMetrics::validationAccuracy).toArray();
     }
 
-    /** The learning rate of each epoch. */
+    /** {@return the learning rate of each epoch} */
     public double[] learningRates() {
         return epochs.stream().mapToDouble(EpochMetrics::learningRate).toArray();
     }
 
-    /** The training loss of epoch {@code epoch}, counted from 1. */
+    /** {@return the training loss of epoch {@code epoch}, counted from 1} */
     public double loss(int epoch) {
         return epoch(epoch).loss();
     }
 
-    /** The training loss of the last epoch. */
+    /** {@return the training loss of the last epoch} */
     public double finalLoss() {
         return last().loss();
     }
 
-    /** Why training stopped before its planned epochs (early stopping, a listener), if it did. */
+    /** {@return why training stopped before its planned epochs (early stopping, a listener), if it did} */
     public Optional<String> stopReason() {
         return Optional.ofNullable(stopReason);
     }

@@ -26,17 +26,17 @@ public enum Monitor {
         };
     }
 
-    /** Whether lower values are better (losses) rather than higher ones (accuracies). */
+    /** {@return whether lower values are better (losses) rather than higher ones (accuracies)} */
     public boolean lowerIsBetter() {
         return this == TRAINING_LOSS || this == VALIDATION_LOSS;
     }
 
-    /** Whether this quantity exists only when training has validation data. */
+    /** {@return whether this quantity exists only when training has validation data} */
     public boolean needsValidation() {
         return this == VALIDATION_LOSS || this == VALIDATION_ACCURACY;
     }
 
-    /** Whether {@code value} improves on {@code best} by more than {@code minDelta}. */
+    /** {@return whether {@code value} improves on {@code best} by more than {@code minDelta}} */
     public boolean improves(double value, double best, double minDelta) {
         if (Double.isNaN(best)) {
             return !Double.isNaN(value);

@@ -89,12 +89,12 @@ public final class TrainingConfig {
         this.threads = b.threads;
     }
 
-    /** A builder holding the defaults. */
+    /** {@return a builder holding the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The defaults: stands for {@code TrainingConfig.builder().build()}. */
+    /** {@return the defaults: stands for {@code TrainingConfig.builder().build()}} */
     public static TrainingConfig defaults() {
         return builder().build();
     }
@@ -110,7 +110,7 @@ public final class TrainingConfig {
                 .noValidation().noEarlyStopping().weightDecay(WeightDecay.none()).build();
     }
 
-    /** A builder starting from this config's settings. */
+    /** {@return a builder starting from this config's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.optimizer = optimizer;
@@ -130,27 +130,27 @@ public final class TrainingConfig {
         return b;
     }
 
-    /** The update rule; its per-parameter state lives in the layers and persists across calls of fit. */
+    /** {@return the update rule; its per-parameter state lives in the layers and persists across calls of fit} */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** The loss, or empty to choose it from the network's last layer ({@link Loss#forOutput}). */
+    /** {@return the loss, or empty to choose it from the network's last layer ({@link Loss#forOutput})} */
     public Optional<Loss> loss() {
         return Optional.ofNullable(loss);
     }
 
-    /** The most epochs to train (early stopping or a listener may stop sooner). */
+    /** {@return the most epochs to train (early stopping or a listener may stop sooner)} */
     public int epochs() {
         return epochs;
     }
 
-    /** Rows per update step; the last batch of an epoch may be smaller. */
+    /** {@return rows per update step; the last batch of an epoch may be smaller} */
     public int batchSize() {
         return batchSize;
     }
 
-    /** The learning rate of each epoch. */
+    /** {@return the learning rate of each epoch} */
     public LearningRateSchedule schedule() {
         return schedule;
     }
@@ -160,12 +160,12 @@ public final class TrainingConfig {
         return seed;
     }
 
-    /** Whether the rows are shuffled before each epoch. */
+    /** {@return whether the rows are shuffled before each epoch} */
     public boolean shuffle() {
         return shuffle;
     }
 
-    /** Where validation rows come from, if anywhere. */
+    /** {@return where validation rows come from, if anywhere} */
     public Optional<Validation> validation() {
         return Optional.ofNullable(validation);
     }
@@ -175,12 +175,12 @@ public final class TrainingConfig {
         return Optional.ofNullable(earlyStopping);
     }
 
-    /** The L2 penalty {@code (λ/2)·Σ W²} on weights (never biases). */
+    /** {@return the L2 penalty {@code (λ/2)·Σ W²} on weights (never biases)} */
     public WeightDecay weightDecay() {
         return weightDecay;
     }
 
-    /** The largest L2 norm a parameter's gradient may have before it is scaled down; infinite for no clipping. */
+    /** {@return the largest L2 norm a parameter's gradient may have before it is scaled down; infinite for no clipping} */
     public double gradientClipNorm() {
         return gradientClipNorm;
     }
@@ -248,33 +248,33 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** The update rule (default {@code new Adam()}). */
+        /** {@return the update rule (default {@code new Adam()})} */
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = checkNotNull(optimizer, "optimizer");
             return this;
         }
 
-        /** The loss (default: chosen from the network's last layer). */
+        /** {@return the loss (default: chosen from the network's last layer)} */
         public Builder loss(Loss loss) {
             this.loss = checkNotNull(loss, "loss");
             return this;
         }
 
-        /** The most epochs, &gt; 0 (default {@value TrainingConfig#DEFAULT_MAX_EPOCHS}). */
+        /** {@return the most epochs, &gt; 0 (default {@value TrainingConfig#DEFAULT_MAX_EPOCHS})} */
         public Builder epochs(int epochs) {
             checkArgument(epochs > 0, "epochs must be > 0, got %d", epochs);
             this.epochs = epochs;
             return this;
         }
 
-        /** Rows per update, &gt; 0 (default {@value TrainingConfig#DEFAULT_BATCH_SIZE}). */
+        /** {@return rows per update, &gt; 0 (default {@value TrainingConfig#DEFAULT_BATCH_SIZE})} */
         public Builder batchSize(int batchSize) {
             checkArgument(batchSize > 0, "batch size must be > 0, got %d", batchSize);
             this.batchSize = batchSize;
             return this;
         }
 
-        /** The learning-rate schedule (default {@link ConstantRate}). */
+        /** {@return the learning-rate schedule (default {@link ConstantRate})} */
         public Builder schedule(LearningRateSchedule schedule) {
             this.schedule = checkNotNull(schedule, "schedule");
             return this;
@@ -286,13 +286,13 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Whether to shuffle the rows before each epoch (default true). */
+        /** {@return whether to shuffle the rows before each epoch (default true)} */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** Where validation rows come from (default {@code Validation.fraction(0.1)}). */
+        /** {@return where validation rows come from (default {@code Validation.fraction(0.1)})} */
         public Builder validation(Validation validation) {
             this.validation = checkNotNull(validation, "validation");
             return this;
@@ -325,7 +325,7 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** A fixed {@code λ}: stands for {@code weightDecay(WeightDecay.fixed(lambda))}. */
+        /** {@return a fixed {@code λ}: stands for {@code weightDecay(WeightDecay.fixed(lambda))}} */
         public Builder weightDecay(double lambda) {
             return weightDecay(WeightDecay.fixed(lambda));
         }

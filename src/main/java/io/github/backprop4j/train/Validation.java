@@ -39,7 +39,7 @@ public final class Validation {
         return new Validation(fraction, null, null, null);
     }
 
-    /** An explicit validation set with class labels (copied). */
+    /** {@return an explicit validation set with class labels (copied)} */
     public static Validation of(double[][] features, int[] labels) {
         Matrices.checkFinite(features, "validation features");
         checkNotNull(labels, "validation labels");
@@ -48,7 +48,7 @@ public final class Validation {
         return new Validation(Double.NaN, Matrices.copy(features), labels.clone(), null);
     }
 
-    /** An explicit validation set with target values (copied), e.g. for regression. */
+    /** {@return an explicit validation set with target values (copied), e.g} for regression. */
     public static Validation of(double[][] features, double[][] targets) {
         Matrices.checkFinite(features, "validation features");
         Matrices.checkFinite(targets, "validation targets");
@@ -57,27 +57,27 @@ public final class Validation {
         return new Validation(Double.NaN, Matrices.copy(features), null, Matrices.copy(targets));
     }
 
-    /** Whether this holds out a share of the training data rather than giving a set. */
+    /** {@return whether this holds out a share of the training data rather than giving a set} */
     public boolean isFraction() {
         return features == null;
     }
 
-    /** The held-out share, or NaN for an explicit set. */
+    /** {@return the held-out share, or NaN for an explicit set} */
     public double fractionValue() {
         return fraction;
     }
 
-    /** A copy of the explicit set's features, or null for a fraction. */
+    /** {@return a copy of the explicit set's features, or null for a fraction} */
     public double[][] features() {
         return features == null ? null : Matrices.copy(features);
     }
 
-    /** A copy of the explicit set's labels, or null (a fraction, or a set with targets). */
+    /** {@return a copy of the explicit set's labels, or null (a fraction, or a set with targets)} */
     public int[] labels() {
         return labels == null ? null : labels.clone();
     }
 
-    /** A copy of the explicit set's targets, or null (a fraction, or a set with labels). */
+    /** {@return a copy of the explicit set's targets, or null (a fraction, or a set with labels)} */
     public double[][] targets() {
         return targets == null ? null : Matrices.copy(targets);
     }

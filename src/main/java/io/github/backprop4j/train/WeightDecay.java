@@ -36,7 +36,7 @@ public final class WeightDecay {
         return new WeightDecay(0, false);
     }
 
-    /** A fixed {@code λ}, finite and &gt;= 0. */
+    /** {@return a fixed {@code λ}, finite and &gt;= 0} */
     public static WeightDecay fixed(double lambda) {
         checkArgument(lambda >= 0 && Double.isFinite(lambda), "weight decay must be finite and >= 0, got %s", lambda);
         return new WeightDecay(lambda, false);
@@ -54,7 +54,7 @@ public final class WeightDecay {
         return perRow ? value / rows : value;
     }
 
-    /** Whether this adds no penalty at all. */
+    /** {@return whether this adds no penalty at all} */
     public boolean isNone() {
         return value == 0;
     }
