@@ -52,6 +52,9 @@ public final class GradientCheckReport {
     /**
      * Whether every parameter's worst relative error is at most {@code tolerance}; about 1e-6 suits
      * smooth functions in double precision with the default step.
+     *
+     * @param tolerance the largest relative error that passes, &gt; 0
+     * @return whether it passes
      */
     public boolean passes(double tolerance) {
         checkArgument(tolerance > 0, "tolerance must be > 0, got %s", tolerance);

@@ -42,7 +42,11 @@ public final class GradientChecker {
         this(DEFAULT_STEP);
     }
 
-    /** A checker with step {@code step}, finite and &gt; 0. */
+    /**
+     * A checker with step {@code step}, finite and &gt; 0.
+     *
+     * @param step the step {@code h} of the central differences, finite and &gt; 0
+     */
     public GradientChecker(double step) {
         checkArgument(step > 0 && Double.isFinite(step), "step must be finite and > 0, got %s", step);
         this.step = step;
@@ -51,6 +55,12 @@ public final class GradientChecker {
     /**
      * Every layer's {@code dW} and {@code db} from {@link NeuralNet#gradients} against central
      * differences of {@code loss.value(net.predictValues(x), y)}. The network ends as it started.
+     *
+     * @param net the network
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param targets {@code Y [n × outputs]}, finite; not modified
+     * @param loss the loss
+     * @return the report
      */
     public GradientCheckReport checkNetwork(NeuralNet net, double[][] features, double[][] targets, Loss loss) {
         checkNotNull(net, "net");
@@ -67,7 +77,15 @@ public final class GradientChecker {
         return new GradientCheckReport(step, entries);
     }
 
-    /** {@link #checkNetwork(NeuralNet, double[][], double[][], Loss)} with class labels turned into targets by the loss. */
+    /**
+     * {@link #checkNetwork(NeuralNet, double[][], double[][], Loss)} with class labels turned into targets by the loss.
+     *
+     * @param net the network
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param labels one class label per row; not modified
+     * @param loss the loss
+     * @return the report
+     */
     public GradientCheckReport checkNetwork(NeuralNet net, double[][] features, int[] labels, Loss loss) {
         checkNotNull(net, "net");
         checkNotNull(loss, "loss");
@@ -80,6 +98,8 @@ public final class GradientChecker {
      *
      * @param z              pre-activations, not modified
      * @param outputGradient {@code G}, the shape of {@code z}, not modified
+     * @param activation the activation
+     * @return the report
      */
     public GradientCheckReport checkActivation(Activation activation, double[][] z, double[][] outputGradient) {
         checkNotNull(activation, "activation");
@@ -93,6 +113,11 @@ public final class GradientChecker {
      * {@code loss.gradient(P, Y)} against central differences of {@code loss.value(P, Y)}; for a
      * {@link LogitLoss} also its logit gradient against differences of {@code valueFromLogits},
      * treating {@code predicted} as the logits.
+     *
+     * @param loss the loss
+     * @param predicted {@code P [batch × outputs]}, not modified
+     * @param target {@code Y}, the same shape, not modified
+     * @return the report
      */
     public GradientCheckReport checkLoss(Loss loss, double[][] predicted, double[][] target) {
         checkNotNull(loss, "loss");

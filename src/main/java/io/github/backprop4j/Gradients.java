@@ -44,13 +44,21 @@ public final class Gradients {
         return weights.length;
     }
 
-    /** {@return a copy of {@code dW = ∂L/∂W} of layer {@code layer} (from 0), {@code [inputs × outputs]}} */
+    /**
+     * {@return a copy of {@code dW = ∂L/∂W} of layer {@code layer} (from 0), {@code [inputs × outputs]}}
+     *
+     * @param layer the layer index, from 0
+     */
     public double[][] weights(int layer) {
         checkLayer(layer);
         return Matrices.copy(weights[layer]);
     }
 
-    /** {@return a copy of {@code db = ∂L/∂b} of layer {@code layer} (from 0), length {@code outputs}} */
+    /**
+     * {@return a copy of {@code db = ∂L/∂b} of layer {@code layer} (from 0), length {@code outputs}}
+     *
+     * @param layer the layer index, from 0
+     */
     public double[] bias(int layer) {
         checkLayer(layer);
         return biases[layer][0].clone();

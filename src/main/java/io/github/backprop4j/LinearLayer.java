@@ -50,12 +50,23 @@ public final class LinearLayer {
     /**
      * A layer with weights drawn from {@code new Random(DEFAULT_SEED)}; stands for
      * {@code new LinearLayer(inputs, outputs, activation, new Random(LinearLayer.DEFAULT_SEED))}.
+     *
+     * @param inputs number of input features, &gt; 0
+     * @param outputs the last layer's number of units
+     * @param activation the activation
      */
     public LinearLayer(int inputs, int outputs, Activation activation) {
         this(inputs, outputs, activation, new Random(DEFAULT_SEED));
     }
 
-    /** A layer with weights drawn from {@code new Random(seed)}. */
+    /**
+     * A layer with weights drawn from {@code new Random(seed)}.
+     *
+     * @param inputs number of input features, &gt; 0
+     * @param outputs the last layer's number of units
+     * @param activation the activation
+     * @param seed the seed
+     */
     public LinearLayer(int inputs, int outputs, Activation activation, long seed) {
         this(inputs, outputs, activation, new Random(seed));
     }
@@ -339,6 +350,8 @@ public final class LinearLayer {
     /**
      * The live weights {@code W} with their optimizer state, for optimizers and for inspecting or
      * resetting the state. Changing its values changes this layer.
+     *
+     * @return the live weights with their optimizer state
      */
     public Parameter weightParameter() {
         return weights;

@@ -70,12 +70,25 @@ public final class Model {
      * Fits a {@link StandardScaler} on {@code data}'s features, trains {@code network} on the
      * scaled rows with {@code config}, and bundles the result. Classification for a data set with
      * labels, regression for one with targets.
+     *
+     * @param data the data set
+     * @param network the network
+     * @param config how to train
+     * @return the trained model
      */
     public static Model train(Dataset data, NeuralNet network, TrainingConfig config) {
         return train(data, network, config, TrainingListener.NONE);
     }
 
-    /** {@link #train(Dataset, NeuralNet, TrainingConfig)} with a listener. */
+    /**
+     * {@link #train(Dataset, NeuralNet, TrainingConfig)} with a listener.
+     *
+     * @param data the data set
+     * @param network the network
+     * @param config how to train
+     * @param listener told of the start, each batch, each epoch and the end
+     * @return the trained model
+     */
     public static Model train(Dataset data, NeuralNet network, TrainingConfig config, TrainingListener listener) {
         checkNotNull(data, "data");
         checkNotNull(listener, "listener");
@@ -96,13 +109,26 @@ public final class Model {
      * A classifier from parts already trained.
      *
      * @param scaler the feature scaling the network was trained after, or null for none
+     * @param network the network
+     * @param featureNames the raw features' names, one per input
+     * @param classNames the classes' names, in label order
+     * @param loss the loss
+     * @return the model
      */
     public static Model classifier(NeuralNet network, FeatureScaler scaler, List<String> featureNames,
             List<String> classNames, Loss loss) {
         return new Model(network, scaler, featureNames, classNames, false, loss, null);
     }
 
-    /** {@return a regression model from parts already trained; see {@link #classifier}} */
+    /**
+     * {@return a regression model from parts already trained; see {@link #classifier}}
+     *
+     * @param network the network
+     * @param scaler the feature scaling the network was trained after, or null for none
+     * @param featureNames the raw features' names, one per input
+     * @param targetNames the targets' names, one per output
+     * @param loss the loss
+     */
     public static Model regressor(NeuralNet network, FeatureScaler scaler, List<String> featureNames,
             List<String> targetNames, Loss loss) {
         return new Model(network, scaler, featureNames, targetNames, true, loss, null);
@@ -148,41 +174,69 @@ public final class Model {
         return Optional.ofNullable(history);
     }
 
-    /** {@return the network's output for one row of raw features: probabilities, or values for regression} Thread-safe. */
+    /**
+     * {@return the network's output for one row of raw features: probabilities, or values for regression} Thread-safe.
+     *
+     * @param rawRow one row of raw features, finite; not modified
+     */
     public double[] predictValues(double[] rawRow) {
         return network.predictValues(scaled(rawRow));
     }
 
-    /** {@return the class probabilities of one row of raw features, one per class (two for one Sigmoid unit)} Thread-safe. */
+    /**
+     * {@return the class probabilities of one row of raw features, one per class (two for one Sigmoid unit)} Thread-safe.
+     *
+     * @param rawRow one row of raw features, finite; not modified
+     */
     public double[] predictProbabilities(double[] rawRow) {
         checkClassifier();
         double[] p = predictValues(rawRow);
         return p.length == 1 ? new double[] {1 - p[0], p[0]} : p;
     }
 
-    /** {@return the class index of one row of raw features} Thread-safe. */
+    /**
+     * {@return the class index of one row of raw features} Thread-safe.
+     *
+     * @param rawRow one row of raw features, finite; not modified
+     */
     public int predict(double[] rawRow) {
         checkClassifier();
         return NeuralNet.classOf(predictValues(rawRow));
     }
 
-    /** {@return the class name of one row of raw features} Thread-safe. */
+    /**
+     * {@return the class name of one row of raw features} Thread-safe.
+     *
+     * @param rawRow one row of raw features, finite; not modified
+     */
     public String predictClassName(double[] rawRow) {
         return outputNames.get(predict(rawRow));
     }
 
-    /** {@return the class index of each row of raw features} Thread-safe. */
+    /**
+     * {@return the class index of each row of raw features} Thread-safe.
+     *
+     * @param rawRows rows of raw features, finite; not modified
+     */
     public int[] predict(double[][] rawRows) {
         checkClassifier();
         return network.predict(scaled(rawRows));
     }
 
-    /** {@return the network's output for each row of raw features} Thread-safe. */
+    /**
+     * {@return the network's output for each row of raw features} Thread-safe.
+     *
+     * @param rawRows rows of raw features, finite; not modified
+     */
     public double[][] predictValues(double[][] rawRows) {
         return network.predictValues(scaled(rawRows));
     }
 
-    /** {@return the class name of each row of raw features} Thread-safe. */
+    /**
+     * {@return the class name of each row of raw features} Thread-safe.
+     *
+     * @param rawRows rows of raw features, finite; not modified
+     */
     public List<String> predictClassNames(double[][] rawRows) {
         return java.util.Arrays.stream(predict(rawRows)).mapToObj(outputNames::get).toList();
     }
@@ -214,6 +268,7 @@ public final class Model {
      * model's, by name.
      *
      * @param labelColumn the name of the label column (or, for regression, of the target columns)
+     * @return the loader
      */
     public CsvLoader csvLoader(String... labelColumn) {
         checkNotNull(labelColumn, "labelColumn");
@@ -227,18 +282,32 @@ public final class Model {
         return names[0];
     }
 
-    /** Loads a CSV file with {@link #csvLoader}. */
+    /**
+     * Loads a CSV file with {@link #csvLoader}.
+     *
+     * @param file the file
+     * @param labelColumn the label column's name, or for regression the target columns' names
+     * @return the data set, numbered by this model's classes
+     */
     public Dataset loadCsv(Path file, String... labelColumn) {
         return csvLoader(labelColumn).load(file);
     }
 
-    /** Saves this model to {@code file} atomically: a temporary file beside it is written, then moved into place. */
+    /**
+     * Saves this model to {@code file} atomically: a temporary file beside it is written, then moved into place.
+     *
+     * @param file the file
+     */
     public void save(Path file) {
         checkNotNull(file, "file");
         ModelFiles.save(ModelFiles.toData(this, null), file);
     }
 
-    /** Writes this model to {@code out} (not closed). */
+    /**
+     * Writes this model to {@code out} (not closed).
+     *
+     * @param out where the result goes
+     */
     public void save(OutputStream out) {
         ModelFiles.write(ModelFiles.toData(this, null), out);
     }
@@ -246,6 +315,9 @@ public final class Model {
     /**
      * Saves this model with each parameter's optimizer state and {@code optimizer}'s settings, so
      * training can resume with {@link #loadCheckpoint}.
+     *
+     * @param file the file
+     * @param optimizer the update rule
      */
     public void saveCheckpoint(Path file, io.github.backprop4j.optim.Optimizer optimizer) {
         checkNotNull(file, "file");
@@ -257,18 +329,31 @@ public final class Model {
      * Loads a model saved by {@link #save} (or a checkpoint, ignoring its optimizer).
      *
      * @throws io.github.backprop4j.io.ModelFormatException naming what is wrong and where
+     * @param file the file
+     * @return the model
      */
     public static Model load(Path file) {
         checkNotNull(file, "file");
         return ModelFiles.fromData(ModelFiles.read(file)).model();
     }
 
-    /** Loads a model from {@code in} (read to the end, not closed); {@code source} names it in messages. */
+    /**
+     * Loads a model from {@code in} (read to the end, not closed); {@code source} names it in messages.
+     *
+     * @param in what to read, to the end; not closed
+     * @param source what to call it in messages, e.g. a file name
+     * @return the model
+     */
     public static Model load(InputStream in, String source) {
         return ModelFiles.fromData(ModelFiles.read(in, source)).model();
     }
 
-    /** Loads a checkpoint: the model, with each parameter's optimizer state, and the optimizer to continue with. */
+    /**
+     * Loads a checkpoint: the model, with each parameter's optimizer state, and the optimizer to continue with.
+     *
+     * @param file the file
+     * @return the model and the optimizer to continue with
+     */
     public static Checkpoint loadCheckpoint(Path file) {
         checkNotNull(file, "file");
         Checkpoint c = ModelFiles.fromData(ModelFiles.read(file));

@@ -80,7 +80,11 @@ public final class NeuralNet {
         return layers.get(layers.size() - 1).outputs();
     }
 
-    /** Total number of trainable numbers in all layers. */
+    /**
+     * Total number of trainable numbers in all layers.
+     *
+     * @return the number of weights and biases
+     */
     public int parameterCount() {
         int total = 0;
         for (LinearLayer layer : layers) {
@@ -93,6 +97,10 @@ public final class NeuralNet {
      * Trains a classifier with the default configuration ({@link TrainingConfig#defaults()}: Adam,
      * 10% held out for validation, early stopping); see
      * {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param labels one class label per row; not modified
+     * @return every epoch's metrics, and why training stopped early if it did
      */
     public History fit(double[][] features, int[] labels) {
         return fit(features, labels, TrainingConfig.defaults(), TrainingListener.NONE);
@@ -100,6 +108,11 @@ public final class NeuralNet {
 
     /**
      * Trains on class labels; see {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param labels one class label per row; not modified
+     * @param config how to train
+     * @return every epoch's metrics, and why training stopped early if it did
      */
     public History fit(double[][] features, int[] labels, TrainingConfig config) {
         return fit(features, labels, config, TrainingListener.NONE);
@@ -137,7 +150,14 @@ public final class NeuralNet {
                 .train(TrainingData.prepare(features, targets, labels, config, loss, outputs()));
     }
 
-    /** Trains on target values; see {@link #fit(double[][], double[][], TrainingConfig, TrainingListener)}. */
+    /**
+     * Trains on target values; see {@link #fit(double[][], double[][], TrainingConfig, TrainingListener)}.
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param targets {@code Y [n × outputs]}, finite; not modified
+     * @param config how to train
+     * @return every epoch's metrics, and why training stopped early if it did
+     */
     public History fit(double[][] features, double[][] targets, TrainingConfig config) {
         return fit(features, targets, config, TrainingListener.NONE);
     }
@@ -148,6 +168,10 @@ public final class NeuralNet {
      * {@link #fit(double[][], int[], TrainingConfig, TrainingListener)}.
      *
      * @param targets {@code Y [n × outputs]}, finite; not modified
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param config how to train
+     * @param listener told of the start, each batch, each epoch and the end
+     * @return every epoch's metrics, and why training stopped early if it did
      */
     public History fit(double[][] features, double[][] targets, TrainingConfig config, TrainingListener listener) {
         FitInputs.checkFeatures(this, features);
@@ -162,6 +186,11 @@ public final class NeuralNet {
     /**
      * The gradients of {@code loss} on one batch of class labels, without changing any weight;
      * see {@link #gradients(double[][], double[][], Loss)}.
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param labels one class label per row; not modified
+     * @param loss the loss
+     * @return the gradients and the batch's loss
      */
     public Gradients gradients(double[][] features, int[] labels, Loss loss) {
         FitInputs.checkFeatures(this, features);
@@ -174,6 +203,10 @@ public final class NeuralNet {
      * nothing updated (and no optimizer state touched).
      *
      * @throws ArithmeticException if the loss is not finite at these weights, naming the layer
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param targets {@code Y [n × outputs]}, finite; not modified
+     * @param loss the loss
+     * @return the gradients and the batch's loss
      */
     public Gradients gradients(double[][] features, double[][] targets, Loss loss) {
         FitInputs.checkFeatures(this, features);
@@ -187,6 +220,8 @@ public final class NeuralNet {
      * backward pass.
      *
      * @throws IllegalArgumentException if the gradients belong to a network of another shape
+     * @param gradients gradients of a network of this shape
+     * @param optimizer the update rule
      */
     public void applyGradients(Gradients gradients, Optimizer optimizer) {
         checkNotNull(gradients, "gradients");
@@ -278,7 +313,11 @@ public final class NeuralNet {
         return a.clone();
     }
 
-    /** {@return the predicted class of one row; see {@link #predict(double[][])}} Thread-safe as {@link #predictValues(double[])}. */
+    /**
+     * {@return the predicted class of one row; see {@link #predict(double[][])}} Thread-safe as {@link #predictValues(double[])}.
+     *
+     * @param row one row of {@code inputs} finite values; not modified
+     */
     public int predict(double[] row) {
         checkRegressionOutput();
         return classOf(predictValues(row));
@@ -297,6 +336,9 @@ public final class NeuralNet {
     /**
      * Class probabilities for each row: {@link #predictValues} of a classifier, rows summing to 1
      * for a Softmax output, the probability of class 1 for one Sigmoid unit.
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @return a new {@code [n × outputs]} matrix
      */
     public double[][] predictProbabilities(double[][] features) {
         return predictValues(features);

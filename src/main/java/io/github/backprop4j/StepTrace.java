@@ -76,6 +76,13 @@ public final class StepTrace {
     /**
      * Runs one training step of {@code net} on the batch {@code x}, {@code targets} with
      * {@code loss} and {@code optimizer} (its base learning rate), recording every matrix.
+     *
+     * @param net the network
+     * @param x the batch's features {@code [B × inputs]}; not modified
+     * @param targets {@code Y [n × outputs]}, finite; not modified
+     * @param loss the loss
+     * @param optimizer the update rule
+     * @return the trace
      */
     public static StepTrace of(NeuralNet net, double[][] x, double[][] targets, Loss loss, Optimizer optimizer) {
         checkArgument(net != null, "net must not be null");
@@ -92,7 +99,16 @@ public final class StepTrace {
         return new StepTrace(value, loss.toString(), optimizer.toString(), recorder.traces());
     }
 
-    /** {@link #of(NeuralNet, double[][], double[][], Loss, Optimizer)} with class labels turned into targets by the loss. */
+    /**
+     * {@link #of(NeuralNet, double[][], double[][], Loss, Optimizer)} with class labels turned into targets by the loss.
+     *
+     * @param net the network
+     * @param x the batch's features {@code [B × inputs]}; not modified
+     * @param labels one class label per row; not modified
+     * @param loss the loss
+     * @param optimizer the update rule
+     * @return the trace
+     */
     public static StepTrace of(NeuralNet net, double[][] x, int[] labels, Loss loss, Optimizer optimizer) {
         checkArgument(net != null, "net must not be null");
         FitInputs.checkFeatures(net, x);
@@ -109,7 +125,11 @@ public final class StepTrace {
         return layers;
     }
 
-    /** {@return the trace of layer {@code l}, from 0} */
+    /**
+     * {@return the trace of layer {@code l}, from 0}
+     *
+     * @param l the layer index, from 0
+     */
     public LayerTrace layer(int l) {
         checkArgument(l >= 0 && l < layers.size(), "layer must be in [0, %d), got %d", layers.size(), l);
         return layers.get(l);

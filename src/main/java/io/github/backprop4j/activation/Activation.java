@@ -58,6 +58,9 @@ public interface Activation {
      *
      * @param out the shape of {@code z}, modified; may be {@code outputGradient} itself
      * @throws IllegalArgumentException if the shapes differ
+     * @param z the pre-activations {@code Z [batch × units]}, not modified
+     * @param a what {@link #forward} returned for {@code z}, not modified
+     * @param outputGradient {@code dA = ∂L/∂A}, the shape of {@code z}, not modified
      */
     default void backwardInto(double[][] z, double[][] a, double[][] outputGradient, double[][] out) {
         copyInto(backward(z, a, outputGradient), out, toString() + ".backwardInto");
@@ -71,6 +74,7 @@ public interface Activation {
      *
      * @param fanIn  the layer's number of inputs
      * @param fanOut the layer's number of outputs
+     * @return the standard deviation
      */
     default double initialWeightStd(int fanIn, int fanOut) {
         return Math.sqrt(2.0 / (fanIn + fanOut));

@@ -15,12 +15,20 @@ public abstract class ElementwiseActivation implements Activation {
     protected ElementwiseActivation() {
     }
 
-    /** {@return the function itself, {@code f(z)}} */
+    /**
+     * {@return the function itself, {@code f(z)}}
+     *
+     * @param z the input
+     */
     protected abstract double value(double z);
 
     /**
      * The derivative {@code f'(z)}; {@code a = f(z)} is passed too, since several derivatives are
      * cheaper to write with it (sigmoid: {@code a(1 − a)}).
+     *
+     * @param z the input
+     * @param a {@code f(z)}
+     * @return {@code f'(z)}
      */
     protected abstract double derivative(double z, double a);
 

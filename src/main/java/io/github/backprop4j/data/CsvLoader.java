@@ -78,6 +78,7 @@ public final class CsvLoader {
      * {@link DataFormatException} naming the line, the column, the label and the known classes.
      *
      * @param classNames distinct names, at least one
+     * @return a loader with the class list fixed
      */
     public CsvLoader withClasses(List<String> classNames) {
         checkNotNull(classNames, "classNames");
@@ -92,6 +93,9 @@ public final class CsvLoader {
      * Reads exactly these feature columns, by header name and in this order, e.g. a model's
      * features; a missing column, or a column that is neither one of them nor the label or a
      * target, is a {@link DataFormatException}.
+     *
+     * @param names the column names
+     * @return a loader reading those feature columns
      */
     public CsvLoader withFeatureColumns(List<String> names) {
         checkNotNull(names, "names");
@@ -107,6 +111,7 @@ public final class CsvLoader {
      * feature; replaces any label column. Target cells are parsed as strictly as features.
      *
      * @param names one or more distinct column names
+     * @return a loader for regression targets
      */
     public CsvLoader withTargetColumns(String... names) {
         checkNotNull(names, "target column names");
@@ -119,31 +124,56 @@ public final class CsvLoader {
         return new CsvLoader(header, null, -1, delimiter, classOrder, list, classes, featureColumns);
     }
 
-    /** {@return whether the first row holds column names (default true); without one, columns are named column0, column1, ...} */
+    /**
+     * Whether the first row holds column names (default true); without one, columns are named column0, column1, ....
+     *
+     * @param hasHeader whether the first row holds the column names
+     * @return a loader with that option changed
+     */
     public CsvLoader withHeader(boolean hasHeader) {
         return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
     }
 
-    /** {@return the label column by its header name (classification; replaces any target columns)} */
+    /**
+     * The label column by its header name (classification; replaces any target columns).
+     *
+     * @param name the name
+     * @return a loader with that option changed
+     */
     public CsvLoader withLabelColumn(String name) {
         checkNotNull(name, "label column name");
         return new CsvLoader(header, name, -1, delimiter, classOrder, List.of(), classes, featureColumns);
     }
 
-    /** {@return the label column by its index from 0} */
+    /**
+     * The label column by its index from 0.
+     *
+     * @param index the column index, from 0
+     * @return a loader with that option changed
+     */
     public CsvLoader withLabelColumn(int index) {
         checkArgument(index >= 0, "label column index must be >= 0, got %d", index);
         return new CsvLoader(header, null, index, delimiter, classOrder, List.of(), classes, featureColumns);
     }
 
-    /** {@return the cell separator (default {@code ','}); not a quote, line break or space} */
+    /**
+     * The cell separator (default {@code ','}); not a quote, line break or space.
+     *
+     * @param delimiter the cell separator
+     * @return a loader with that option changed
+     */
     public CsvLoader withDelimiter(char delimiter) {
         checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r' && delimiter != ' ',
                 "delimiter must not be a quote, line break or space, got '%s'", delimiter);
         return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
     }
 
-    /** {@return how class names become class indices (default {@link ClassOrder#SORTED})} */
+    /**
+     * How class names become class indices (default {@link ClassOrder#SORTED}).
+     *
+     * @param order how class names become class indices
+     * @return a loader with that option changed
+     */
     public CsvLoader withClassOrder(ClassOrder order) {
         checkNotNull(order, "class order");
         return new CsvLoader(header, labelName, labelIndex, delimiter, order, targetColumns, classes, featureColumns);
@@ -153,6 +183,8 @@ public final class CsvLoader {
      * Loads a UTF-8 file.
      *
      * @throws DataFormatException if the file cannot be read or is not a valid data set
+     * @param path the file
+     * @return the data set
      */
     public Dataset load(Path path) {
         checkNotNull(path, "path");
@@ -170,6 +202,8 @@ public final class CsvLoader {
      * Loads from already decoded text; the reader is read to the end but not closed.
      *
      * @param sourceName what to call the data in error messages, e.g. a file name
+     * @param reader the text, read to the end but not closed
+     * @return the data set
      */
     public Dataset load(Reader reader, String sourceName) {
         checkNotNull(reader, "reader");
@@ -180,6 +214,9 @@ public final class CsvLoader {
     /**
      * Loads a UTF-8 resource from the class path (the context class loader's, else this library's),
      * e.g. {@code "data/train.csv"} packed in the application's JAR.
+     *
+     * @param resourceName the resource's name on the class path
+     * @return the data set
      */
     public Dataset loadResource(String resourceName) {
         checkNotNull(resourceName, "resourceName");

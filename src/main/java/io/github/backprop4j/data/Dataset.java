@@ -108,6 +108,7 @@ public final class Dataset {
      * @param featureNames {@code d} names, one per feature column
      * @param targetNames  {@code t} names, one per target column
      * @throws IllegalArgumentException naming the row, column or name that is wrong
+     * @return the data set
      */
     public static Dataset regression(double[][] features, double[][] targets, List<String> featureNames,
             List<String> targetNames) {
@@ -129,6 +130,7 @@ public final class Dataset {
      * A copy of the targets, {@code [size × targetNames().size()]}.
      *
      * @throws IllegalStateException for a classification data set, which has {@link #labels} instead
+     * @return the targets
      */
     public double[][] targets() {
         checkState(targets != null, "this data set has class labels %s, not numeric targets; use labels()", classNames);
@@ -149,6 +151,7 @@ public final class Dataset {
      * A copy of the class index of each row.
      *
      * @throws IllegalStateException for a regression data set, which has {@link #targets} instead
+     * @return the labels
      */
     public int[] labels() {
         checkRegressionHasNoLabels();
@@ -184,7 +187,11 @@ public final class Dataset {
         return classNames.size();
     }
 
-    /** {@return the name of class {@code label}} */
+    /**
+     * {@return the name of class {@code label}}
+     *
+     * @param label a class index
+     */
     public String className(int label) {
         checkRegressionHasNoLabels();
         checkArgument(label >= 0 && label < classNames.size(),
@@ -192,7 +199,11 @@ public final class Dataset {
         return classNames.get(label);
     }
 
-    /** {@return the class name of each label in {@code labels}, e.g} of {@code net.predict(...)}. */
+    /**
+     * {@return the class name of each label in {@code labels}, e.g. of {@code net.predict(...)}}
+     *
+     * @param labels one class label per row; not modified
+     */
     public List<String> classNames(int[] labels) {
         checkNotNull(labels, "labels");
         List<String> names = new ArrayList<>(labels.length);
@@ -202,7 +213,11 @@ public final class Dataset {
         return List.copyOf(names);
     }
 
-    /** {@return the rows at {@code indices}, in that order, with the same names} */
+    /**
+     * {@return the rows at {@code indices}, in that order, with the same names}
+     *
+     * @param indices row indices, each in {@code [0, size())}
+     */
     public Dataset rows(int[] indices) {
         checkNotNull(indices, "indices");
         checkArgument(indices.length > 0, "indices must not be empty");
@@ -222,7 +237,11 @@ public final class Dataset {
         return isRegression() ? owningRegression(x, t, featureNames, targetNames) : owning(x, y, featureNames, classNames);
     }
 
-    /** {@return the same labels and names with other features of the same shape, e.g} scaled ones. */
+    /**
+     * {@return the same labels and names with other features of the same shape, e.g. scaled ones}
+     *
+     * @param newFeatures features of this data set's shape, finite; copied
+     */
     public Dataset withFeatures(double[][] newFeatures) {
         Matrices.checkMatrix(newFeatures, "newFeatures");
         checkArgument(Matrices.shape(newFeatures).equals(Matrices.shape(features)),

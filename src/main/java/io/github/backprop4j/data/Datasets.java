@@ -21,6 +21,8 @@ public final class Datasets {
     /**
      * R. A. Fisher's iris data (1936): 150 flowers, 50 of each species (setosa, versicolor,
      * virginica, labels 0, 1, 2), with sepal length, sepal width, petal length and petal width in cm.
+     *
+     * @return the 150 iris flowers, 4 features, 3 classes
      */
     public static Dataset iris() {
         return bundled(IRIS, new CsvLoader().withLabelColumn("species"));

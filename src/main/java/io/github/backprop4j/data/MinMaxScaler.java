@@ -31,6 +31,7 @@ public final class MinMaxScaler implements FeatureScaler {
      * Learns the minimum and range of each column of {@code x}.
      *
      * @param x training features {@code [n × d]}, finite; not modified
+     * @return the fitted scaler
      */
     public static MinMaxScaler fit(double[][] x) {
         ColumnTransform.checkFitInput("MinMaxScaler", x);

@@ -35,6 +35,7 @@ public final class Splits {
      * @param testFraction share of each class held out, in {@code (0, 1)}
      * @param seed         picks which rows of each class are held out
      * @throws IllegalArgumentException if the fraction is out of range or no row would go to test
+     * @return the two parts
      */
     public static TrainTestSplit stratified(Dataset data, double testFraction, long seed) {
         checkNotNull(data, "data");
@@ -55,6 +56,8 @@ public final class Splits {
      *
      * @param rows number of rows, at least {@code k}
      * @param k    number of folds, at least 2
+     * @param seed the seed
+     * @return the folds, in order
      */
     public static List<Fold> kFold(int rows, int k, long seed) {
         checkArgument(k >= 2, "k must be >= 2, got %d", k);
@@ -74,7 +77,12 @@ public final class Splits {
         return List.copyOf(folds);
     }
 
-    /** {@return a random permutation of {@code 0 .. rows−1} that depends only on {@code seed}} */
+    /**
+     * {@return a random permutation of {@code 0 .. rows−1} that depends only on {@code seed}}
+     *
+     * @param rows the number of rows
+     * @param seed the seed
+     */
     public static int[] shuffledIndices(int rows, long seed) {
         checkArgument(rows >= 0, "rows must be >= 0, got %d", rows);
         int[] order = Permutations.identity(rows);
@@ -82,7 +90,12 @@ public final class Splits {
         return order;
     }
 
-    /** {@return the rows of {@code data} in a random order that depends only on {@code seed}} */
+    /**
+     * {@return the rows of {@code data} in a random order that depends only on {@code seed}}
+     *
+     * @param data the data set
+     * @param seed the seed
+     */
     public static Dataset shuffle(Dataset data, long seed) {
         checkNotNull(data, "data");
         return data.rows(shuffledIndices(data.size(), seed));

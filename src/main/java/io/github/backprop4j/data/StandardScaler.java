@@ -33,6 +33,7 @@ public final class StandardScaler implements FeatureScaler {
      * Learns {@code μ} and {@code σ} of each column of {@code x}.
      *
      * @param x training features {@code [n × d]}, finite; not modified
+     * @return the fitted scaler
      */
     public static StandardScaler fit(double[][] x) {
         ColumnTransform.checkFitInput("StandardScaler", x);

@@ -15,7 +15,12 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
  */
 public record TrainTestSplit(Dataset train, Dataset test) {
 
-    /** Checks that both parts are present. */
+    /**
+     * Checks that both parts are present.
+     *
+     * @param train the part to train on
+     * @param test the held-out part
+     */
     public TrainTestSplit {
         checkNotNull(train, "train");
         checkNotNull(test, "test");

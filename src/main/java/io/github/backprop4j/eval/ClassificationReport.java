@@ -41,6 +41,7 @@ public final class ClassificationReport {
      * @param actual     the true class of each row, indices into {@code classNames}
      * @param predicted  the predicted class of each row
      * @param classNames the classes' names in index order
+     * @return the report
      */
     public static ClassificationReport of(int[] actual, int[] predicted, List<String> classNames) {
         return new ClassificationReport(ConfusionMatrix.of(actual, predicted, classNames), Double.NaN, Double.NaN);
@@ -53,6 +54,9 @@ public final class ClassificationReport {
      * for two classes the ROC AUC of class 1.
      *
      * @param probabilities {@code [n × K]}, or {@code [n × 1]} for two classes; finite, in [0, 1]
+     * @param actual the true class of each row, indices into {@code classNames}
+     * @param classNames the classes' names, in label order
+     * @return the report
      */
     public static ClassificationReport ofProbabilities(int[] actual, double[][] probabilities, List<String> classNames) {
         checkNotNull(actual, "actual");
@@ -99,24 +103,43 @@ public final class ClassificationReport {
         return confusion.classNames().size();
     }
 
-    /** {@code TP/(TP + FP)} of class {@code k}, 0 when nothing was predicted as {@code k}. */
+    /**
+     * {@code TP/(TP + FP)} of class {@code k}, 0 when nothing was predicted as {@code k}.
+     *
+     * @param k the class index
+     * @return the precision
+     */
     public double precision(int k) {
         return ratio(confusion.count(k, k), predictedAs(k));
     }
 
-    /** {@code TP/(TP + FN)} of class {@code k}, 0 when no row is of class {@code k}. */
+    /**
+     * {@code TP/(TP + FN)} of class {@code k}, 0 when no row is of class {@code k}.
+     *
+     * @param k the class index
+     * @return the recall
+     */
     public double recall(int k) {
         return ratio(confusion.count(k, k), support(k));
     }
 
-    /** {@code 2·P·R/(P + R)} of class {@code k}, 0 when both are 0. */
+    /**
+     * {@code 2·P·R/(P + R)} of class {@code k}, 0 when both are 0.
+     *
+     * @param k the class index
+     * @return the F1 score
+     */
     public double f1(int k) {
         double p = precision(k);
         double r = recall(k);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** {@return number of rows whose true class is {@code k}} */
+    /**
+     * {@return number of rows whose true class is {@code k}}
+     *
+     * @param k the class index
+     */
     public int support(int k) {
         int n = 0;
         for (int p = 0; p < classCount(); p++) {
@@ -142,12 +165,20 @@ public final class ClassificationReport {
         return confusion.accuracy();
     }
 
-    /** {precision, recall, F1} averaged over classes with equal weight. */
+    /**
+     * {precision, recall, F1} averaged over classes with equal weight.
+     *
+     * @return {precision, recall, F1}
+     */
     public double[] macroAverage() {
         return average(false);
     }
 
-    /** {precision, recall, F1} averaged over classes weighted by support. */
+    /**
+     * {precision, recall, F1} averaged over classes weighted by support.
+     *
+     * @return {precision, recall, F1}
+     */
     public double[] weightedAverage() {
         return average(true);
     }
@@ -184,7 +215,11 @@ public final class ClassificationReport {
         return toString(2);
     }
 
-    /** {@return the report with {@code digits} decimals} */
+    /**
+     * {@return the report with {@code digits} decimals}
+     *
+     * @param digits decimals to show, 0 to 10
+     */
     public String toString(int digits) {
         checkArgument(digits >= 0 && digits <= 10, "digits must be in [0, 10], got %d", digits);
         List<String> names = confusion.classNames();

@@ -33,6 +33,7 @@ public final class ConfusionMatrix {
      * @param predicted  the predicted class of each row, same length and range
      * @param classNames the names of the classes, in index order
      * @throws IllegalArgumentException on different lengths or an index out of range, naming it
+     * @return the confusion matrix
      */
     public static ConfusionMatrix of(int[] actual, int[] predicted, List<String> classNames) {
         checkNotNull(actual, "actual");
@@ -54,7 +55,12 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(counts, List.copyOf(classNames));
     }
 
-    /** {@return rows of class {@code actual} predicted as {@code predicted}} */
+    /**
+     * {@return rows of class {@code actual} predicted as {@code predicted}}
+     *
+     * @param actual the true class of each row, indices into {@code classNames}
+     * @param predicted {@code P [batch × outputs]}, not modified
+     */
     public int count(int actual, int predicted) {
         checkArgument(actual >= 0 && actual < counts.length && predicted >= 0 && predicted < counts.length,
                 "count(%d, %d): class indices must be in [0, %d)", actual, predicted, counts.length);
@@ -72,7 +78,11 @@ public final class ConfusionMatrix {
         return total;
     }
 
-    /** Share of rows predicted correctly, {@code trace / total}. */
+    /**
+     * Share of rows predicted correctly, {@code trace / total}.
+     *
+     * @return the share of rows predicted right, in [0, 1]
+     */
     public double accuracy() {
         int correct = 0;
         for (int k = 0; k < counts.length; k++) {

@@ -39,6 +39,7 @@ public final class RegressionReport {
      * @param actual      true values {@code [n × t]}, finite, not modified
      * @param predicted   predicted values, the same shape, finite, not modified
      * @param targetNames {@code t} names
+     * @return the report
      */
     public static RegressionReport of(double[][] actual, double[][] predicted, List<String> targetNames) {
         Matrices.checkFinite(actual, "actual");
@@ -74,17 +75,29 @@ public final class RegressionReport {
         return new RegressionReport(List.copyOf(targetNames), mse, mae, r2);
     }
 
-    /** Mean squared error, averaged over targets. */
+    /**
+     * Mean squared error, averaged over targets.
+     *
+     * @return the mean squared error
+     */
     public double mse() {
         return mean(mse);
     }
 
-    /** Mean absolute error, averaged over targets. */
+    /**
+     * Mean absolute error, averaged over targets.
+     *
+     * @return the mean absolute error
+     */
     public double mae() {
         return mean(mae);
     }
 
-    /** Root mean squared error: the mean over targets of each target's {@code √MSE}. */
+    /**
+     * Root mean squared error: the mean over targets of each target's {@code √MSE}.
+     *
+     * @return the root mean squared error
+     */
     public double rmse() {
         double sum = 0;
         for (double m : mse) {
@@ -98,7 +111,12 @@ public final class RegressionReport {
         return mean(r2);
     }
 
-    /** {MSE, MAE, RMSE, R²} of target {@code t}. */
+    /**
+     * {MSE, MAE, RMSE, R²} of target {@code t}.
+     *
+     * @param t the target index, from 0
+     * @return {MSE, MAE, RMSE, R²}
+     */
     public double[] target(int t) {
         checkArgument(t >= 0 && t < mse.length, "target must be in [0, %d), got %d", mse.length, t);
         return new double[] {mse[t], mae[t], Math.sqrt(mse[t]), r2[t]};

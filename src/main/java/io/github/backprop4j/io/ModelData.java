@@ -25,7 +25,17 @@ import java.util.List;
 public record ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
         Scaling scaler, List<Layer> layers, Optimizer optimizer) {
 
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param regression true for numeric targets, false for classes
+     * @param loss the loss the model was trained with
+     * @param featureNames one name per input column
+     * @param outputNames the class names, or the target names for regression
+     * @param scaler the feature scaling
+     * @param layers first to last
+     * @param optimizer the optimizer of a checkpoint, or null for a model only
+     */
     public ModelData {
         checkNotNull(loss, "loss");
         checkNotNull(scaler, "scaler");

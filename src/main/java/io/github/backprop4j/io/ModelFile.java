@@ -46,6 +46,8 @@ public final class ModelFile {
      * @throws IllegalArgumentException if an activation, the loss or the optimizer is not a built-in
      *                                  one, or a number is not finite
      * @throws UncheckedIOException     if writing fails
+     * @param data the data set
+     * @param out where the result goes
      */
     public static void write(ModelData data, OutputStream out) {
         checkNotNull(data, "data");
@@ -69,6 +71,8 @@ public final class ModelFile {
      * @param source what to call it in messages, e.g. the file name
      * @throws ModelFormatException if it is not a valid model file, naming the problem and the line
      * @throws UncheckedIOException if reading fails
+     * @param in what to read, to the end; not closed
+     * @return what the file holds
      */
     public static ModelData read(InputStream in, String source) {
         checkNotNull(in, "in");

@@ -22,7 +22,11 @@ import io.github.backprop4j.activation.Activation;
  */
 public interface LogitLoss extends Loss {
 
-    /** {@return whether {@code outputActivation} is the activation this loss is fused with} */
+    /**
+     * {@return whether {@code outputActivation} is the activation this loss is fused with}
+     *
+     * @param outputActivation the last layer's activation
+     */
     boolean pairsWith(Activation outputActivation);
 
     /**
@@ -31,6 +35,7 @@ public interface LogitLoss extends Loss {
      *
      * @param logits {@code Z [batch × outputs]}, not modified
      * @param target {@code Y}, same shape, not modified
+     * @return the mean loss
      */
     double valueFromLogits(double[][] logits, double[][] target);
 
@@ -57,7 +62,13 @@ public interface LogitLoss extends Loss {
         }
     }
 
-    /** {@link #logitGradientInto} into a new matrix. */
+    /**
+     * {@link #logitGradientInto} into a new matrix.
+     *
+     * @param predicted {@code P [batch × outputs]}, not modified
+     * @param target {@code Y}, the same shape, not modified
+     * @return a new {@code [batch × outputs]} matrix {@code dZ}
+     */
     default double[][] logitGradient(double[][] predicted, double[][] target) {
         Losses.checkShapes(this, "logitGradient", predicted, target);
         double[][] out = new double[predicted.length][predicted[0].length];

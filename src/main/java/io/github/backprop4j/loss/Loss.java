@@ -34,6 +34,7 @@ public interface Loss {
      * @param predicted {@code P}, the network's output {@code [batch × outputs]}, not modified
      * @param target    {@code Y}, same shape, not modified
      * @throws IllegalArgumentException if the shapes differ
+     * @return the mean loss
      */
     double value(double[][] predicted, double[][] target);
 
@@ -51,6 +52,9 @@ public interface Loss {
      * {@link #gradient} into {@code out}, which has the shape of {@code predicted} and is modified.
      *
      * @throws IllegalArgumentException if the shapes differ
+     * @param predicted {@code P [batch × outputs]}, not modified
+     * @param target {@code Y}, the same shape, not modified
+     * @param out where the result goes
      */
     default void gradientInto(double[][] predicted, double[][] target, double[][] out) {
         double[][] g = gradient(predicted, target);
@@ -66,6 +70,10 @@ public interface Loss {
      * Why this loss cannot train a network whose last layer has {@code outputs} units with
      * {@code outputActivation}, naming the pairing to use instead; empty when it can. The default
      * accepts every output layer.
+     *
+     * @param outputActivation the last layer's activation
+     * @param outputs the last layer's number of units
+     * @return what is wrong, naming the pairing to use; empty when the loss fits
      */
     default Optional<String> mismatch(Activation outputActivation, int outputs) {
         return Optional.empty();
@@ -78,6 +86,7 @@ public interface Loss {
      * @param labels  one class label per row, not modified
      * @param outputs the network's number of outputs
      * @throws IllegalArgumentException naming the first label this loss cannot take
+     * @return a new {@code [n × outputs]} matrix of targets
      */
     default double[][] targetsForLabels(int[] labels, int outputs) {
         throw new IllegalArgumentException(this + " takes double[][] targets, not class labels;"
@@ -90,6 +99,7 @@ public interface Loss {
      *
      * @param outputActivation the last layer's activation
      * @param outputs          the last layer's number of units
+     * @return the loss for that output layer
      */
     static Loss forOutput(Activation outputActivation, int outputs) {
         if (outputActivation instanceof io.github.backprop4j.activation.Softmax) {

@@ -22,7 +22,12 @@ public final class Matrices {
     private Matrices() {
     }
 
-    /** Returns {@code "rows x columns"} of {@code a}, e.g. {@code "4x3"}; {@code "null"} for null. */
+    /**
+     * Returns {@code "rows x columns"} of {@code a}, e.g. {@code "4x3"}; {@code "null"} for null.
+     *
+     * @param a the matrix, not modified
+     * @return the shape
+     */
     public static String shape(double[][] a) {
         if (a == null) {
             return "null";
@@ -36,6 +41,7 @@ public final class Matrices {
      * @param a    the matrix, not modified
      * @param name what to call it in the error message, e.g. {@code "features"}
      * @throws IllegalArgumentException naming the first row whose length differs from row 0
+     * @return {@code a}
      */
     public static double[][] checkMatrix(double[][] a, String name) {
         if (a != null && a.length > 0 && a[0] != null && a[0].length > 0) {
@@ -67,6 +73,8 @@ public final class Matrices {
      *
      * @throws IllegalArgumentException naming the row and column of the first bad value (or the
      *                                  shape problem, as {@link #checkMatrix})
+     * @param a    the matrix, not modified
+     * @param name what to call it in the error message, e.g. {@code "features"}
      */
     public static void checkFinite(double[][] a, String name) {
         checkMatrix(a, name);
@@ -82,6 +90,7 @@ public final class Matrices {
      * every entry is finite. Allocates nothing unless it finds one.
      *
      * @param a a matrix (rows may differ in length), not modified
+     * @return {row, column}, or null when every entry is finite
      */
     public static int[] firstNonFinite(double[][] a) {
         checkArgument(a != null, "firstNonFinite: matrix must not be null");
@@ -135,13 +144,24 @@ public final class Matrices {
         return carry >= 0;
     }
 
-    /** Returns a new {@code rows x columns} matrix of zeros. */
+    /**
+     * Returns a new {@code rows x columns} matrix of zeros.
+     *
+     * @param rows the number of rows
+     * @param columns the number of columns
+     * @return a new matrix
+     */
     public static double[][] zeros(int rows, int columns) {
         checkArgument(rows > 0 && columns > 0, "zeros: shape must be positive, got %dx%d", rows, columns);
         return new double[rows][columns];
     }
 
-    /** Returns a deep copy of {@code a} (not modified). */
+    /**
+     * Returns a deep copy of {@code a} (not modified).
+     *
+     * @param a the matrix, not modified
+     * @return a new matrix
+     */
     public static double[][] copy(double[][] a) {
         checkMatrix(a, "copy: argument");
         double[][] c = new double[a.length][];
@@ -217,6 +237,7 @@ public final class Matrices {
      * @param a {@code [k×n]}, not modified
      * @param b {@code [k×m]}, not modified
      * @param c {@code [n×m]}, modified; must not be {@code a} or {@code b}
+     * @param threads at most this many threads, &gt;= 1
      */
     public static void multiplyTransAInto(double[][] a, double[][] b, double[][] c, int threads) {
         if (!fits(a, b, c, a.length > 0 && a[0] != null ? a[0].length : -1, a.length, b.length > 0 && b[0] != null ? b[0].length : -1)
@@ -430,7 +451,13 @@ public final class Matrices {
         return c;
     }
 
-    /** Element-wise sum {@code C = A + B}; both {@code [n×m]}, not modified. */
+    /**
+     * Element-wise sum {@code C = A + B}; both {@code [n×m]}, not modified.
+     *
+     * @param a {@code A [n×m]}, not modified
+     * @param b {@code B [n×m]}, not modified
+     * @return a new {@code [n×m]} matrix
+     */
     public static double[][] add(double[][] a, double[][] b) {
         checkSameShape("add", a, b);
         double[][] c = new double[a.length][a[0].length];
@@ -442,7 +469,13 @@ public final class Matrices {
         return c;
     }
 
-    /** Element-wise difference {@code C = A − B}; both {@code [n×m]}, not modified. */
+    /**
+     * Element-wise difference {@code C = A − B}; both {@code [n×m]}, not modified.
+     *
+     * @param a {@code A [n×m]}, not modified
+     * @param b {@code B [n×m]}, not modified
+     * @return a new {@code [n×m]} matrix
+     */
     public static double[][] subtract(double[][] a, double[][] b) {
         checkSameShape("subtract", a, b);
         double[][] c = new double[a.length][a[0].length];
@@ -454,7 +487,13 @@ public final class Matrices {
         return c;
     }
 
-    /** Element-wise (Hadamard) product {@code C = A ⊙ B}; both {@code [n×m]}, not modified. */
+    /**
+     * Element-wise (Hadamard) product {@code C = A ⊙ B}; both {@code [n×m]}, not modified.
+     *
+     * @param a {@code A [n×m]}, not modified
+     * @param b {@code B [n×m]}, not modified
+     * @return a new {@code [n×m]} matrix
+     */
     public static double[][] hadamard(double[][] a, double[][] b) {
         checkSameShape("hadamard", a, b);
         double[][] c = new double[a.length][a[0].length];
@@ -466,7 +505,13 @@ public final class Matrices {
         return c;
     }
 
-    /** Scalar multiple {@code C = s·A}; {@code a} not modified. */
+    /**
+     * Scalar multiple {@code C = s·A}; {@code a} not modified.
+     *
+     * @param s the scalar
+     * @param a {@code A}, not modified
+     * @return a new matrix
+     */
     public static double[][] scale(double s, double[][] a) {
         checkMatrix(a, "scale: matrix");
         double[][] c = new double[a.length][a[0].length];
@@ -543,6 +588,9 @@ public final class Matrices {
      *
      * @param a       {@code [n×m]}, not modified
      * @param indices row indices in {@code [0, n)}, not modified
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @return a new matrix of the selected rows (copied)
      */
     public static double[][] selectRows(double[][] a, int[] indices, int from, int to) {
         checkArgument(a != null && indices != null, "selectRows: matrix and indices must not be null");

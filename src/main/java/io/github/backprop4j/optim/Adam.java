@@ -27,7 +27,14 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     /** The paper's default learning rate, 0.001. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     * @param beta1 {@code β₁}, decay of the first moment, in {@code [0, 1)}
+     * @param beta2 {@code β₂}, decay of the second moment, in {@code [0, 1)}
+     * @param epsilon {@code ε}, added to {@code √v̂}, finite and &gt; 0
+     */
     public Adam {
         Updates.checkLearningRate(learningRate);
         Updates.checkDecay("beta1", beta1);
@@ -40,7 +47,11 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         this(DEFAULT_LEARNING_RATE);
     }
 
-    /** Stands for {@code new Adam(learningRate, 0.9, 0.999, 1e-8)}. */
+    /**
+     * Stands for {@code new Adam(learningRate, 0.9, 0.999, 1e-8)}.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     */
     public Adam(double learningRate) {
         this(learningRate, 0.9, 0.999, 1e-8);
     }

@@ -23,7 +23,15 @@ import java.util.List;
 public record AdamW(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
         implements Optimizer {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     * @param beta1 {@code β₁}, in {@code [0, 1)}
+     * @param beta2 {@code β₂}, in {@code [0, 1)}
+     * @param epsilon {@code ε}, finite and &gt; 0
+     * @param weightDecay {@code λ}, finite and &gt;= 0; {@code η·λ} must be below 1
+     */
     public AdamW {
         Updates.checkLearningRate(learningRate);
         Updates.checkDecay("beta1", beta1);
@@ -37,7 +45,12 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
         this(Adam.DEFAULT_LEARNING_RATE, 0.01);
     }
 
-    /** Stands for {@code new AdamW(learningRate, 0.9, 0.999, 1e-8, weightDecay)}. */
+    /**
+     * Stands for {@code new AdamW(learningRate, 0.9, 0.999, 1e-8, weightDecay)}.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     * @param weightDecay the L2 penalty on weights
+     */
     public AdamW(double learningRate, double weightDecay) {
         this(learningRate, 0.9, 0.999, 1e-8, weightDecay);
     }

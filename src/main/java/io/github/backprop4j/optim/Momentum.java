@@ -23,13 +23,23 @@ import java.util.List;
  */
 public record Momentum(double learningRate, double momentum, boolean nesterov) implements Optimizer {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     * @param momentum {@code μ}, in {@code [0, 1)}
+     * @param nesterov whether to step with Nesterov's look-ahead gradient
+     */
     public Momentum {
         Updates.checkLearningRate(learningRate);
         Updates.checkDecay("momentum", momentum);
     }
 
-    /** Classic momentum 0.9: stands for {@code new Momentum(learningRate, 0.9, false)}. */
+    /**
+     * Classic momentum 0.9: stands for {@code new Momentum(learningRate, 0.9, false)}.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     */
     public Momentum(double learningRate) {
         this(learningRate, 0.9, false);
     }

@@ -27,6 +27,10 @@ public interface Optimizer {
     /**
      * Fresh, zeroed state for a parameter of the given shape. The default has no buffers; a rule
      * with memory names its buffers, e.g. {@code new OptimizerState(this, List.of("m", "v"), rows, columns)}.
+     *
+     * @param rows the number of rows
+     * @param columns the number of columns
+     * @return zeroed state of that shape
      */
     default OptimizerState newState(int rows, int columns) {
         return new OptimizerState(this, List.of(), rows, columns);
@@ -46,12 +50,22 @@ public interface Optimizer {
      * {@link #update(Parameter, double[][], double)} with its rows shared among up to
      * {@code threads} threads where the rule treats each entry on its own; the result must not
      * depend on {@code threads}. The default ignores {@code threads}.
+     *
+     * @param parameter the parameter, changed in place, with its state
+     * @param gradient {@code ∂L/∂θ}, the parameter's shape; the built-in rules leave it unchanged
+     * @param learningRate {@code η}, finite and &gt; 0
+     * @param threads at most this many threads, &gt;= 1
      */
     default void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
         update(parameter, gradient, learningRate);
     }
 
-    /** One step with the base learning rate: {@code update(parameter, gradient, learningRate())}. */
+    /**
+     * One step with the base learning rate: {@code update(parameter, gradient, learningRate())}.
+     *
+     * @param parameter the parameter, changed in place, with its state
+     * @param gradient {@code ∂L/∂θ}, the parameter's shape; the built-in rules leave it unchanged
+     */
     default void update(Parameter parameter, double[][] gradient) {
         update(parameter, gradient, learningRate());
     }

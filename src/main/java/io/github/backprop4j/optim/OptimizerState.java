@@ -60,6 +60,8 @@ public final class OptimizerState {
      * The live buffer called {@code name}.
      *
      * @throws IllegalArgumentException naming the buffers there are, if there is none by that name
+     * @param name the name
+     * @return the live buffer
      */
     public double[][] buffer(String name) {
         checkNotNull(name, "buffer name");
@@ -68,7 +70,11 @@ public final class OptimizerState {
         return buffers[index];
     }
 
-    /** Updates taken so far with this state. */
+    /**
+     * Updates taken so far with this state.
+     *
+     * @return the number of updates
+     */
     public long steps() {
         return steps;
     }
@@ -83,7 +89,11 @@ public final class OptimizerState {
         this.steps = steps;
     }
 
-    /** Counts one more update and returns the new count {@code t} (1 on the first update). */
+    /**
+     * Counts one more update and returns the new count {@code t} (1 on the first update).
+     *
+     * @return the new step count
+     */
     public long advance() {
         return ++steps;
     }

@@ -45,7 +45,11 @@ public final class Parameter {
         this.values = Matrices.checkMatrix(values, "parameter values");
     }
 
-    /** Weights or bias. */
+    /**
+     * Weights or bias.
+     *
+     * @return weights or bias
+     */
     public Role role() {
         return role;
     }
@@ -68,6 +72,9 @@ public final class Parameter {
     /**
      * The state {@code optimizer} keeps for this parameter: the current one when it was made by an
      * optimizer of the same class, else a fresh one from {@link Optimizer#newState}.
+     *
+     * @param optimizer the update rule
+     * @return the state
      */
     public OptimizerState state(Optimizer optimizer) {
         if (optimizer != null && state != null && state.optimizerClass() == optimizer.getClass()) {

@@ -21,14 +21,24 @@ import java.util.List;
  */
 public record RmsProp(double learningRate, double rho, double epsilon) implements Optimizer {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     * @param rho {@code ρ}, the decay of the mean square, in {@code [0, 1)}
+     * @param epsilon {@code ε}, added to the root mean square, finite and &gt; 0
+     */
     public RmsProp {
         Updates.checkLearningRate(learningRate);
         Updates.checkDecay("rho", rho);
         Updates.checkEpsilon(epsilon);
     }
 
-    /** Keras' defaults: stands for {@code new RmsProp(learningRate, 0.9, 1e-7)}. */
+    /**
+     * Keras' defaults: stands for {@code new RmsProp(learningRate, 0.9, 1e-7)}.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     */
     public RmsProp(double learningRate) {
         this(learningRate, 0.9, 1e-7);
     }

@@ -13,7 +13,11 @@ package io.github.backprop4j.optim;
  */
 public record Sgd(double learningRate) implements Optimizer {
 
-    /** Validates the learning rate. */
+    /**
+     * Validates the learning rate.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     */
     public Sgd {
         Updates.checkLearningRate(learningRate);
     }

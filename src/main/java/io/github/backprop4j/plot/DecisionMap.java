@@ -41,6 +41,10 @@ public final class DecisionMap {
      * @param points     the points to draw {@code [n × 2]}, not modified
      * @param labels     their classes, indices into {@code classNames}
      * @param classNames the legend's names
+     * @param title the title above the picture
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @return a new image
      */
     public static BufferedImage render(Function<double[][], int[]> classify, double[][] points, int[] labels,
             List<String> classNames, String title, int width, int height) {
@@ -71,7 +75,16 @@ public final class DecisionMap {
         return image;
     }
 
-    /** Writes {@link #render} as a PNG. */
+    /**
+     * Writes {@link #render} as a PNG.
+     *
+     * @param classify the class of each row of a batch of points {@code [m × 2]}
+     * @param points the points {@code [n × 2]}, not modified
+     * @param labels one class label per row; not modified
+     * @param classNames the classes' names, in label order
+     * @param title the title above the picture
+     * @param file the file
+     */
     public static void writePng(Function<double[][], int[]> classify, double[][] points, int[] labels,
             List<String> classNames, String title, Path file) {
         Png.write(render(classify, points, labels, classNames, title, 800, 600), file);

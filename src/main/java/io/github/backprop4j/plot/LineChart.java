@@ -30,7 +30,13 @@ public final class LineChart {
     private final String yLabel;
     private final List<Series> series;
 
-    /** An empty chart with its title and axis titles. */
+    /**
+     * An empty chart with its title and axis titles.
+     *
+     * @param title the title above the picture
+     * @param xLabel the x axis' title
+     * @param yLabel the y axis' title
+     */
     public LineChart(String title, String xLabel, String yLabel) {
         this(checkNotNull(title, "title"), checkNotNull(xLabel, "xLabel"), checkNotNull(yLabel, "yLabel"), List.of());
     }
@@ -42,7 +48,11 @@ public final class LineChart {
         this.series = series;
     }
 
-    /** {@return this chart with {@code s} added on top} */
+    /**
+     * {@return this chart with {@code s} added on top}
+     *
+     * @param s the series
+     */
     public LineChart with(Series s) {
         checkNotNull(s, "series");
         List<Series> more = new ArrayList<>(series);
@@ -55,7 +65,12 @@ public final class LineChart {
         return series;
     }
 
-    /** {@return a new {@code width × height} RGB image of the chart on white} */
+    /**
+     * {@return a new {@code width × height} RGB image of the chart on white}
+     *
+     * @param width the width in pixels
+     * @param height the height in pixels
+     */
     public BufferedImage render(int width, int height) {
         checkArgument(width >= 200 && height >= 150, "a chart needs at least 200x150 pixels, got %dx%d", width, height);
         BufferedImage image = Png.canvas(width, height);
@@ -65,12 +80,23 @@ public final class LineChart {
         return image;
     }
 
-    /** Writes {@link #render} as a PNG file, replacing any file there. */
+    /**
+     * Writes {@link #render} as a PNG file, replacing any file there.
+     *
+     * @param file the file
+     * @param width the width in pixels
+     * @param height the height in pixels
+     */
     public void writePng(Path file, int width, int height) {
         Png.write(render(width, height), file);
     }
 
-    /** Draws the chart into {@code bounds} of {@code g}, e.g. as one panel of a larger picture. */
+    /**
+     * Draws the chart into {@code bounds} of {@code g}, e.g. as one panel of a larger picture.
+     *
+     * @param g the graphics to draw with
+     * @param bounds the region to draw in
+     */
     public void draw(Graphics2D g, Rectangle bounds) {
         double[] range = range();
         PlotArea area = new PlotArea(bounds, range[0], range[1], range[2], range[3]);

@@ -44,6 +44,8 @@ public final class Png {
      * sees half a picture.
      *
      * @throws UncheckedIOException if the file cannot be written
+     * @param image the picture
+     * @param file the file
      */
     public static void write(BufferedImage image, Path file) {
         checkNotNull(image, "image");

@@ -16,7 +16,14 @@ import java.awt.Color;
  */
 public record Series(String name, Color color, double[] x, double[] y) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param name the legend entry
+     * @param color the line colour
+     * @param x the x values
+     * @param y the y values, as many as {@code x}
+     */
     public Series {
         checkNotNull(name, "name");
         checkNotNull(color, "color");

@@ -30,12 +30,23 @@ public final class TrainingChart {
     private TrainingChart() {
     }
 
-    /** Writes the chart, 1200 × 500 pixels, as a PNG. */
+    /**
+     * Writes the chart, 1200 × 500 pixels, as a PNG.
+     *
+     * @param history the training's history
+     * @param file the file
+     */
     public static void writePng(History history, Path file) {
         Png.write(render(history, 1200, 500), file);
     }
 
-    /** {@return a new {@code width × height} image of the chart} */
+    /**
+     * {@return a new {@code width × height} image of the chart}
+     *
+     * @param history the training's history
+     * @param width the width in pixels
+     * @param height the height in pixels
+     */
     public static BufferedImage render(History history, int width, int height) {
         checkNotNull(history, "history");
         checkArgument(width >= 400 && height >= 150, "a training chart needs at least 400x150 pixels, got %dx%d", width, height);

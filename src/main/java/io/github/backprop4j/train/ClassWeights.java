@@ -23,12 +23,21 @@ public final class ClassWeights {
         this.weights = weights;
     }
 
-    /** Weights inversely proportional to class frequency in the training rows, {@code w_k = n / (K · n_k)}. */
+    /**
+     * Weights inversely proportional to class frequency in the training rows, {@code w_k = n / (K · n_k)}.
+     *
+     * @return balanced class weights
+     */
     public static ClassWeights balanced() {
         return new ClassWeights(null);
     }
 
-    /** {@return one weight per class, in label order: finite and &gt;= 0, at least one &gt; 0} */
+    /**
+     * One weight per class, in label order: finite and &gt;= 0, at least one &gt; 0.
+     *
+     * @param weights one weight per class, in label order
+     * @return the class weights
+     */
     public static ClassWeights of(double... weights) {
         checkNotNull(weights, "class weights");
         checkArgument(weights.length > 0, "give one weight per class, got none");
@@ -46,6 +55,9 @@ public final class ClassWeights {
      * The weight of each class for training rows with {@code labels} among {@code classes} classes.
      *
      * @throws IllegalArgumentException if explicit weights do not number {@code classes}
+     * @param labels one class label per row; not modified
+     * @param classes the number of classes
+     * @return the weight of each class, in label order
      */
     public double[] forLabels(int[] labels, int classes) {
         if (weights != null) {

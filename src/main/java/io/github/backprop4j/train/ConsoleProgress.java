@@ -64,7 +64,12 @@ public final class ConsoleProgress implements TrainingListener {
         history.stopReason().ifPresent(reason -> out.println(reason));
     }
 
-    /** {@return the progress line of one epoch, e.g} for a log of your own. */
+    /**
+     * {@return the progress line of one epoch, e.g. for a log of your own}
+     *
+     * @param m the epoch's metrics
+     * @param plannedEpochs the most epochs training will run
+     */
     public static String line(EpochMetrics m, int plannedEpochs) {
         int width = String.valueOf(Math.max(plannedEpochs, m.epoch())).length();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + width + "d/%d  loss %.4f",

@@ -17,7 +17,12 @@ import java.util.List;
  */
 public record CosineDecay(int periodEpochs, double minRate) implements LearningRateSchedule {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param periodEpochs {@code T}, epochs from {@code η₀} down to {@code η_min}, &gt; 0
+     * @param minRate {@code η_min}, finite and &gt; 0
+     */
     public CosineDecay {
         checkArgument(periodEpochs > 0, "periodEpochs must be > 0, got %d", periodEpochs);
         checkArgument(minRate > 0 && Double.isFinite(minRate), "minRate must be finite and > 0, got %s", minRate);

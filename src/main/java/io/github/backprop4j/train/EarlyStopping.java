@@ -19,7 +19,14 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
  */
 public record EarlyStopping(Monitor monitor, int patience, double minDelta, boolean restoreBestWeights) {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param monitor the watched quantity
+     * @param patience epochs without improvement before stopping, &gt; 0
+     * @param minDelta the smallest change that counts as improvement, finite and &gt;= 0
+     * @param restoreBestWeights whether to end with the weights of the best epoch rather than the last
+     */
     public EarlyStopping {
         checkNotNull(monitor, "monitor");
         checkArgument(patience > 0, "patience must be > 0, got %d", patience);
@@ -29,6 +36,9 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
     /**
      * Watch the validation loss with {@code patience}, any decrease counting, and restore the best
      * weights: stands for {@code new EarlyStopping(Monitor.VALIDATION_LOSS, patience, 0, true)}.
+     *
+     * @param patience epochs without improvement before acting, &gt; 0
+     * @return the setting
      */
     public static EarlyStopping onValidationLoss(int patience) {
         return new EarlyStopping(Monitor.VALIDATION_LOSS, patience, 0, true);

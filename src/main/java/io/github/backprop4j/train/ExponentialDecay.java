@@ -13,7 +13,11 @@ import java.util.List;
  */
 public record ExponentialDecay(double gamma) implements LearningRateSchedule {
 
-    /** Validates the setting. */
+    /**
+     * Validates the setting.
+     *
+     * @param gamma the per-epoch multiplier, in {@code (0, 1]}
+     */
     public ExponentialDecay {
         checkArgument(gamma > 0 && gamma <= 1, "gamma must be in (0, 1], got %s", gamma);
     }

@@ -48,7 +48,11 @@ public final class History {
         return epochs;
     }
 
-    /** {@return the metrics of epoch {@code epoch}, counted from 1} */
+    /**
+     * {@return the metrics of epoch {@code epoch}, counted from 1}
+     *
+     * @param epoch the epoch, from 1
+     */
     public EpochMetrics epoch(int epoch) {
         checkArgument(epoch >= 1 && epoch <= epochs.size(), "epoch must be in [1, %d], got %d", epochs.size(), epoch);
         return epochs.get(epoch - 1);
@@ -89,7 +93,11 @@ public final class History {
         return epochs.stream().mapToDouble(EpochMetrics::learningRate).toArray();
     }
 
-    /** {@return the training loss of epoch {@code epoch}, counted from 1} */
+    /**
+     * {@return the training loss of epoch {@code epoch}, counted from 1}
+     *
+     * @param epoch the epoch, from 1
+     */
     public double loss(int epoch) {
         return epoch(epoch).loss();
     }
@@ -110,6 +118,7 @@ public final class History {
      * empty cell; numbers are written so they read back exactly ({@link Double#toString}).
      *
      * @throws UncheckedIOException if the file cannot be written
+     * @param file the file
      */
     public void toCsv(Path file) {
         checkNotNull(file, "file");

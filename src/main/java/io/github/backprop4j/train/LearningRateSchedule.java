@@ -24,6 +24,8 @@ public interface LearningRateSchedule {
     /**
      * Whether this schedule needs validation metrics; {@link TrainingConfig} refuses such a
      * schedule when there is no validation data.
+     *
+     * @return whether it needs validation data
      */
     default boolean needsValidation() {
         return false;

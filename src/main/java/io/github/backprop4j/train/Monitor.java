@@ -15,6 +15,9 @@ public enum Monitor {
      * The monitored value in {@code metrics}. When the epoch has no validation figures (a
      * validation fraction too small to hold out any row), a validation monitor reads the
      * training counterpart instead.
+     *
+     * @param metrics the epoch's metrics
+     * @return the value
      */
     public double valueIn(EpochMetrics metrics) {
         boolean validation = metrics.hasValidation();
@@ -36,7 +39,13 @@ public enum Monitor {
         return this == VALIDATION_LOSS || this == VALIDATION_ACCURACY;
     }
 
-    /** {@return whether {@code value} improves on {@code best} by more than {@code minDelta}} */
+    /**
+     * {@return whether {@code value} improves on {@code best} by more than {@code minDelta}}
+     *
+     * @param value this epoch's value
+     * @param best the best value so far, or NaN for none
+     * @param minDelta the smallest change that counts as improvement, &gt;= 0
+     */
     public boolean improves(double value, double best, double minDelta) {
         if (Double.isNaN(best)) {
             return !Double.isNaN(value);

@@ -24,7 +24,15 @@ import java.util.List;
 public record ReduceOnPlateau(Monitor monitor, double factor, int patience, double minDelta, double minRate)
         implements LearningRateSchedule {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param monitor the watched quantity
+     * @param factor multiplier at each cut, in {@code (0, 1)}
+     * @param patience epochs without improvement before a cut, &gt; 0
+     * @param minDelta the smallest change that counts as improvement, &gt;= 0
+     * @param minRate the floor, finite and &gt; 0
+     */
     public ReduceOnPlateau {
         checkNotNull(monitor, "monitor");
         checkArgument(factor > 0 && factor < 1, "factor must be in (0, 1), got %s", factor);

@@ -15,7 +15,12 @@ import java.util.List;
  */
 public record StepDecay(int stepEpochs, double factor) implements LearningRateSchedule {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param stepEpochs epochs between two cuts, &gt; 0
+     * @param factor the multiplier at each cut, in {@code (0, 1]}
+     */
     public StepDecay {
         checkArgument(stepEpochs > 0, "stepEpochs must be > 0, got %d", stepEpochs);
         checkArgument(factor > 0 && factor <= 1, "factor must be in (0, 1], got %s", factor);

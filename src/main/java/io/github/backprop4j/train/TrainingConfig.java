@@ -104,6 +104,12 @@ public final class TrainingConfig {
      * early stopping, no weight decay. Stands for {@code builder().optimizer(new Sgd(learningRate))
      * .epochs(epochs).batchSize(batchSize).seed(seed).noValidation().noEarlyStopping()
      * .weightDecay(WeightDecay.none()).build()}.
+     *
+     * @param learningRate {@code η}, finite and &gt; 0
+     * @param epochs passes over the data, &gt; 0
+     * @param batchSize rows per update, &gt; 0
+     * @param seed the seed
+     * @return the configuration
      */
     public static TrainingConfig sgd(double learningRate, int epochs, int batchSize, long seed) {
         return builder().optimizer(new Sgd(learningRate)).epochs(epochs).batchSize(batchSize).seed(seed)
@@ -155,7 +161,11 @@ public final class TrainingConfig {
         return schedule;
     }
 
-    /** Seed of the shuffle, the validation split and dropout. */
+    /**
+     * Seed of the shuffle, the validation split and dropout.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
@@ -170,7 +180,11 @@ public final class TrainingConfig {
         return Optional.ofNullable(validation);
     }
 
-    /** When to stop before {@link #epochs()}, if ever. */
+    /**
+     * When to stop before {@link #epochs()}, if ever.
+     *
+     * @return the early stopping, if any
+     */
     public Optional<EarlyStopping> earlyStopping() {
         return Optional.ofNullable(earlyStopping);
     }
@@ -185,12 +199,20 @@ public final class TrainingConfig {
         return gradientClipNorm;
     }
 
-    /** Per-class weights of the loss, if any. */
+    /**
+     * Per-class weights of the loss, if any.
+     *
+     * @return the class weights, if any
+     */
     public Optional<ClassWeights> classWeights() {
         return Optional.ofNullable(classWeights);
     }
 
-    /** Inverted-dropout rates by layer index: the rate at which layer {@code l}'s outputs are zeroed in training. */
+    /**
+     * Inverted-dropout rates by layer index: the rate at which layer {@code l}'s outputs are zeroed in training.
+     *
+     * @return the rate of each layer that has dropout (unmodifiable)
+     */
     public Map<Integer, Double> dropout() {
         return dropout;
     }
@@ -199,6 +221,8 @@ public final class TrainingConfig {
      * The most threads a training step's matrix products are shared among. Each output row is
      * computed by one thread in a fixed order, so the same seed gives bit-identical training
      * whatever this is.
+     *
+     * @return the most threads
      */
     public int threads() {
         return threads;
@@ -241,6 +265,9 @@ public final class TrainingConfig {
          * The most threads for the matrix products of a training step (default: the available
          * processors); 1 trains on the calling thread alone. Small products run on one thread
          * whatever this is. Results do not depend on it.
+         *
+         * @param threads at most this many threads, &gt;= 1
+         * @return this builder
          */
         public Builder threads(int threads) {
             checkArgument(threads > 0, "threads must be > 0, got %d", threads);
@@ -248,69 +275,122 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** {@return the update rule (default {@code new Adam()})} */
+        /**
+         * The update rule (default {@code new Adam()}).
+         *
+         * @param optimizer the update rule
+         * @return this builder
+         */
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = checkNotNull(optimizer, "optimizer");
             return this;
         }
 
-        /** {@return the loss (default: chosen from the network's last layer)} */
+        /**
+         * The loss (default: chosen from the network's last layer).
+         *
+         * @param loss the loss
+         * @return this builder
+         */
         public Builder loss(Loss loss) {
             this.loss = checkNotNull(loss, "loss");
             return this;
         }
 
-        /** {@return the most epochs, &gt; 0 (default {@value TrainingConfig#DEFAULT_MAX_EPOCHS})} */
+        /**
+         * The most epochs, &gt; 0 (default {@value TrainingConfig#DEFAULT_MAX_EPOCHS}).
+         *
+         * @param epochs passes over the data, &gt; 0
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             checkArgument(epochs > 0, "epochs must be > 0, got %d", epochs);
             this.epochs = epochs;
             return this;
         }
 
-        /** {@return rows per update, &gt; 0 (default {@value TrainingConfig#DEFAULT_BATCH_SIZE})} */
+        /**
+         * Rows per update, &gt; 0 (default {@value TrainingConfig#DEFAULT_BATCH_SIZE}).
+         *
+         * @param batchSize rows per update, &gt; 0
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             checkArgument(batchSize > 0, "batch size must be > 0, got %d", batchSize);
             this.batchSize = batchSize;
             return this;
         }
 
-        /** {@return the learning-rate schedule (default {@link ConstantRate})} */
+        /**
+         * The learning-rate schedule (default {@link ConstantRate}).
+         *
+         * @param schedule the learning-rate schedule
+         * @return this builder
+         */
         public Builder schedule(LearningRateSchedule schedule) {
             this.schedule = checkNotNull(schedule, "schedule");
             return this;
         }
 
-        /** Seed of the shuffle, the validation split and dropout (default {@value TrainingConfig#DEFAULT_SEED}). */
+        /**
+         * Seed of the shuffle, the validation split and dropout (default {@value TrainingConfig#DEFAULT_SEED}).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** {@return whether to shuffle the rows before each epoch (default true)} */
+        /**
+         * Whether to shuffle the rows before each epoch (default true).
+         *
+         * @param shuffle whether to shuffle before each epoch
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** {@return where validation rows come from (default {@code Validation.fraction(0.1)})} */
+        /**
+         * Where validation rows come from (default {@code Validation.fraction(0.1)}).
+         *
+         * @param validation where validation rows come from
+         * @return this builder
+         */
         public Builder validation(Validation validation) {
             this.validation = checkNotNull(validation, "validation");
             return this;
         }
 
-        /** Train on every row and validate on none; early stopping must then watch a training metric or be off. */
+        /**
+         * Train on every row and validate on none; early stopping must then watch a training metric or be off.
+         *
+         * @return this builder
+         */
         public Builder noValidation() {
             this.validation = null;
             return this;
         }
 
-        /** When to stop early (default: validation loss, patience {@value TrainingConfig#DEFAULT_PATIENCE}, best weights restored). */
+        /**
+         * When to stop early (default: validation loss, patience {@value TrainingConfig#DEFAULT_PATIENCE}, best weights restored).
+         *
+         * @param earlyStopping when to stop early
+         * @return this builder
+         */
         public Builder earlyStopping(EarlyStopping earlyStopping) {
             this.earlyStopping = checkNotNull(earlyStopping, "earlyStopping");
             return this;
         }
 
-        /** Always train for {@link #epochs} epochs (unless a listener stops). */
+        /**
+         * Always train for {@link #epochs} epochs (unless a listener stops).
+         *
+         * @return this builder
+         */
         public Builder noEarlyStopping() {
             this.earlyStopping = null;
             return this;
@@ -319,25 +399,43 @@ public final class TrainingConfig {
         /**
          * The L2 penalty on weights, never biases: {@code dW += λ·W} (default
          * {@code WeightDecay.prior(6.0)}, {@code λ = 6/n}).
+         *
+         * @param weightDecay the L2 penalty on weights
+         * @return this builder
          */
         public Builder weightDecay(WeightDecay weightDecay) {
             this.weightDecay = checkNotNull(weightDecay, "weightDecay");
             return this;
         }
 
-        /** {@return a fixed {@code λ}: stands for {@code weightDecay(WeightDecay.fixed(lambda))}} */
+        /**
+         * A fixed {@code λ}: stands for {@code weightDecay(WeightDecay.fixed(lambda))}.
+         *
+         * @param lambda {@code λ}, finite and &gt;= 0
+         * @return this builder
+         */
         public Builder weightDecay(double lambda) {
             return weightDecay(WeightDecay.fixed(lambda));
         }
 
-        /** Scale each parameter's gradient down to L2 norm {@code maxNorm} when it is larger; finite and &gt; 0. */
+        /**
+         * Scale each parameter's gradient down to L2 norm {@code maxNorm} when it is larger; finite and &gt; 0.
+         *
+         * @param maxNorm the largest gradient norm, finite and &gt; 0
+         * @return this builder
+         */
         public Builder gradientClipNorm(double maxNorm) {
             checkArgument(maxNorm > 0 && Double.isFinite(maxNorm), "gradient clip norm must be finite and > 0, got %s", maxNorm);
             this.gradientClipNorm = maxNorm;
             return this;
         }
 
-        /** Per-class loss weights for imbalanced classification (default none: every row counts once). */
+        /**
+         * Per-class loss weights for imbalanced classification (default none: every row counts once).
+         *
+         * @param classWeights per-class loss weights
+         * @return this builder
+         */
         public Builder classWeights(ClassWeights classWeights) {
             this.classWeights = checkNotNull(classWeights, "classWeights");
             return this;
@@ -349,6 +447,8 @@ public final class TrainingConfig {
          * {@code 1/(1 − rate)}; prediction uses every unit unscaled.
          *
          * @param rate in {@code [0, 1)}; 0 removes dropout from that layer
+         * @param layer the layer index, from 0
+         * @return this builder
          */
         public Builder dropout(int layer, double rate) {
             checkArgument(layer >= 0, "dropout layer index must be >= 0, got %d", layer);
@@ -366,6 +466,7 @@ public final class TrainingConfig {
          *
          * @throws IllegalArgumentException if early stopping or the schedule watches validation
          *                                  metrics but there is no validation
+         * @return the configuration
          */
         public TrainingConfig build() {
             if (validation == null) {

@@ -13,6 +13,8 @@ public interface TrainingControl {
     /**
      * Ends training after the current epoch; {@code fit} still returns the {@link History} so far,
      * whose {@link History#stopReason()} is {@code reason}.
+     *
+     * @param reason why, for the history
      */
     void requestStop(String reason);
 }

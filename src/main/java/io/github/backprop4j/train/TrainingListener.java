@@ -22,7 +22,11 @@ public interface TrainingListener {
     /** A listener that does nothing. */
     TrainingListener NONE = new TrainingListener() { };
 
-    /** Before the first epoch. */
+    /**
+     * Before the first epoch.
+     *
+     * @param plan what training is about to do
+     */
     default void onTrainStart(TrainingPlan plan) {
     }
 
@@ -40,11 +44,16 @@ public interface TrainingListener {
      * After each epoch, with its training and validation metrics, learning rate and elapsed time.
      *
      * @param control lets the listener end training after this epoch
+     * @param metrics the epoch's metrics
      */
     default void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
     }
 
-    /** After the last epoch, with what {@code fit} returns. */
+    /**
+     * After the last epoch, with what {@code fit} returns.
+     *
+     * @param history the training's history
+     */
     default void onTrainEnd(History history) {
     }
 }

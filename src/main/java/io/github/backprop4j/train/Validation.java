@@ -33,13 +33,19 @@ public final class Validation {
      * rows for regression, chosen with the config's seed. At least one row goes to each side.
      *
      * @param fraction in {@code (0, 1)}
+     * @return the validation setting
      */
     public static Validation fraction(double fraction) {
         checkArgument(fraction > 0 && fraction < 1, "validation fraction must be in (0, 1), got %s", fraction);
         return new Validation(fraction, null, null, null);
     }
 
-    /** {@return an explicit validation set with class labels (copied)} */
+    /**
+     * {@return an explicit validation set with class labels (copied)}
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param labels one class label per row; not modified
+     */
     public static Validation of(double[][] features, int[] labels) {
         Matrices.checkFinite(features, "validation features");
         checkNotNull(labels, "validation labels");
@@ -48,7 +54,12 @@ public final class Validation {
         return new Validation(Double.NaN, Matrices.copy(features), labels.clone(), null);
     }
 
-    /** {@return an explicit validation set with target values (copied), e.g} for regression. */
+    /**
+     * {@return an explicit validation set with target values (copied), e.g. for regression}
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param targets {@code Y [n × outputs]}, finite; not modified
+     */
     public static Validation of(double[][] features, double[][] targets) {
         Matrices.checkFinite(features, "validation features");
         Matrices.checkFinite(targets, "validation targets");

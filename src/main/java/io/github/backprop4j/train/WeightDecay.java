@@ -31,24 +31,43 @@ public final class WeightDecay {
         this.perRow = perRow;
     }
 
-    /** No penalty. */
+    /**
+     * No penalty.
+     *
+     * @return no penalty
+     */
     public static WeightDecay none() {
         return new WeightDecay(0, false);
     }
 
-    /** {@return a fixed {@code λ}, finite and &gt;= 0} */
+    /**
+     * A fixed {@code λ}, finite and &gt;= 0.
+     *
+     * @param lambda {@code λ}, finite and &gt;= 0
+     * @return the weight decay
+     */
     public static WeightDecay fixed(double lambda) {
         checkArgument(lambda >= 0 && Double.isFinite(lambda), "weight decay must be finite and >= 0, got %s", lambda);
         return new WeightDecay(lambda, false);
     }
 
-    /** {@code λ = precision / n} for {@code n} training rows; {@code precision} finite and &gt;= 0. */
+    /**
+     * {@code λ = precision / n} for {@code n} training rows; {@code precision} finite and &gt;= 0.
+     *
+     * @param precision the prior precision {@code c}, finite and &gt;= 0
+     * @return the weight decay
+     */
     public static WeightDecay prior(double precision) {
         checkArgument(precision >= 0 && Double.isFinite(precision), "prior precision must be finite and >= 0, got %s", precision);
         return new WeightDecay(precision, true);
     }
 
-    /** {@code λ} for training on {@code rows} rows. */
+    /**
+     * {@code λ} for training on {@code rows} rows.
+     *
+     * @param rows the number of rows
+     * @return {@code λ}
+     */
     public double lambda(int rows) {
         checkArgument(rows > 0, "rows must be > 0, got %d", rows);
         return perRow ? value / rows : value;
