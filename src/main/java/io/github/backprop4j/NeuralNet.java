@@ -248,7 +248,8 @@ public final class NeuralNet {
 
     /**
      * The last layer's output for each row: class probabilities for a classifier, the predicted
-     * values for regression.
+     * values for regression. Large batches share the products' rows among the available
+     * processors; see {@link #predictValues(double[][], int)}.
      *
      * @param features {@code X [n × inputs]}, finite; not modified
      * @return a new {@code [n × outputs]} matrix
@@ -256,9 +257,22 @@ public final class NeuralNet {
      *                             for double), naming the layer, row and column
      */
     public double[][] predictValues(double[][] features) {
+        return predictValues(features, io.github.backprop4j.internal.Parallel.defaultThreads());
+    }
+
+    /**
+     * {@link #predictValues(double[][])} on at most {@code threads} threads; 1 predicts on the
+     * calling thread alone. Each output is computed by one thread in a fixed order, so the result
+     * does not depend on {@code threads}.
+     *
+     * @param features {@code X [n × inputs]}, finite; not modified
+     * @param threads  at most this many threads, &gt; 0
+     * @return a new {@code [n × outputs]} matrix
+     */
+    public double[][] predictValues(double[][] features, int threads) {
+        checkArgument(threads > 0, "threads must be > 0, got %d", threads);
         FitInputs.checkFeatures(this, features);
         double[][] a = features;
-        int threads = io.github.backprop4j.internal.Parallel.defaultThreads();
         for (int l = 0; l < layers.size(); l++) {
             a = layers.get(l).predict(a, threads);
             int[] at = Matrices.firstNonFinite(a);

@@ -32,7 +32,7 @@ class ThreadsTest {
             NeuralNet net = net();
             History h = net.fit(x, y, TrainingConfig.builder().optimizer(new Adam(0.001)).epochs(3).batchSize(128)
                     .dropout(0, 0.2).threads(threads).build());
-            double[][] p = net.predictValues(x);
+            double[][] p = net.predictValues(x, threads);
             if (weights == null) {
                 weights = net.layers().get(0).weights();
                 losses = h.losses();
