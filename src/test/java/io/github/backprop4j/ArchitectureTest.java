@@ -1,0 +1,69 @@
+package io.github.backprop4j;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.github.backprop4j.train.ConsoleProgress;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import org.junit.jupiter.api.Test;
+
+/** The architecture as rules that fail the build when broken (docs/quality.md). */
+class ArchitectureTest {
+
+    private static final JavaClasses LIBRARY = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.backprop4j");
+
+    private static void check(ArchRule rule) {
+        rule.check(LIBRARY);
+    }
+
+    @Test
+    void noJavaSerializationAnywhere() {
+        check(noClasses().should().dependOnClassesThat().areAssignableTo(ObjectInputStream.class)
+                .orShould().dependOnClassesThat().areAssignableTo(ObjectOutputStream.class)
+                .because("model files are data only; Java serialization has been a path to code execution"));
+        check(noClasses().that().areNotAssignableTo(Throwable.class).and().areNotEnums().should().implement(Serializable.class)
+                .because("no model type is Serializable; only exceptions and enums are, as every Throwable and Enum"));
+    }
+
+    @Test
+    void mathDependsOnNothingElseOfTheLibrary() {
+        check(noClasses().that().resideInAPackage("..backprop4j.math..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.github.backprop4j", "..backprop4j.activation..", "..backprop4j.loss..",
+                        "..backprop4j.optim..", "..backprop4j.train..", "..backprop4j.data..", "..backprop4j.eval..",
+                        "..backprop4j.io..", "..backprop4j.plot.."));
+    }
+
+    @Test
+    void activationsLossesAndOptimizersKnowNothingOfLayersOrTraining() {
+        check(noClasses().that().resideInAnyPackage("..backprop4j.activation..", "..backprop4j.loss..", "..backprop4j.optim..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.backprop4j", "..backprop4j.train..",
+                        "..backprop4j.data..", "..backprop4j.io..", "..backprop4j.plot.."));
+        check(noClasses().that().resideInAPackage("..backprop4j.activation..").should().dependOnClassesThat()
+                .resideInAnyPackage("..backprop4j.loss..", "..backprop4j.optim.."));
+    }
+
+    @Test
+    void onlyThePlotPackageDraws() {
+        check(noClasses().that().resideOutsideOfPackage("..backprop4j.plot..").should().dependOnClassesThat()
+                .resideInAnyPackage("java.awt..", "javax.imageio..")
+                .because("java.desktop is optional for the module: only plot may need it"));
+    }
+
+    /**
+     * The library prints nothing unless the user adds a listener. The one exception is
+     * ConsoleProgress, whose no-argument constructor stands for {@code new ConsoleProgress(System.out, 1)}.
+     */
+    @Test
+    void theLibraryNeverWritesToStandardOutputOrError() {
+        check(noClasses().should().accessField(System.class, "err"));
+        check(noClasses().that().doNotHaveFullyQualifiedName(ConsoleProgress.class.getName())
+                .should().accessField(System.class, "out"));
+    }
+}
