@@ -65,10 +65,26 @@ class ActivationTest {
                 .hasMessageContaining("row 1");
     }
 
+    /** A layer's initial weights really have the spread the activation asks for: He for ReLU, Glorot otherwise. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("activations")
-    void initialWeightStdIsPositive(Activation f) {
-        assertThat(f.initialWeightStd(4, 10)).isPositive();
+    void initialWeightsHaveTheActivationsStandardDeviation(Activation f) {
+        double expected = f instanceof ReLU ? Math.sqrt(2.0 / 400) : Math.sqrt(2.0 / (400 + 300));
+        assertThat(f.initialWeightStd(400, 300)).isCloseTo(expected, within(1e-15));
+        double[][] w = new io.github.backprop4j.LinearLayer(400, 300, f, 7L).weights();
+        double sum = 0;
+        double squares = 0;
+        for (double[] row : w) {
+            for (double v : row) {
+                sum += v;
+                squares += v * v;
+            }
+        }
+        double n = 400.0 * 300;
+        double std = Math.sqrt(squares / n - (sum / n) * (sum / n));
+        // 120,000 draws: the sample standard deviation is within 1% of the true one
+        assertThat(std).isCloseTo(expected, within(0.01 * expected));
+        assertThat(Math.abs(sum / n)).isLessThan(0.02 * expected);
     }
 
     @org.junit.jupiter.api.Test
