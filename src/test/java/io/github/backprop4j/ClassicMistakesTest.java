@@ -13,8 +13,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classic mistakes of hand-written backprop (docs/backprop.md), each written out on purpose:
- * the gradient check must reject every one of them.
+ * The classic mistakes of hand-written backprop (docs/backprop.md), each written out on purpose
+ * beside the correct code: the gradient check must reject every one of them. These test the
+ * checker and serve as a lesson; the tests that catch each mistake in the library's own code are
+ * listed in docs/backprop.md and were shown to fail by putting the mistake in (docs/quality.md).
  */
 class ClassicMistakesTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Seeded random damage to a valid CSV: whatever the bytes, loading either returns a data set or
  * throws {@link DataFormatException}, never any other exception.
  */
-class CsvLoaderFuzzTest {
+class CsvLoaderDamageTest {
 
     private static final byte[] VALID = ("a,b,label\n1.5,2,x\n-3,4e2,\"y, z\"\n5,.5,x\n")
             .getBytes(StandardCharsets.UTF_8);

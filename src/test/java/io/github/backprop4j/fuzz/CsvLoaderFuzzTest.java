@@ -1,0 +1,70 @@
+package io.github.backprop4j.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.backprop4j.data.CsvLoader;
+import io.github.backprop4j.data.DataFormatException;
+import io.github.backprop4j.data.Dataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Arbitrary bytes as a CSV file: the loader returns a consistent data set or throws
+ * {@link DataFormatException}, and nothing else.
+ *
+ * <p>The first byte chooses the options: bit 0 the header, bits 1–2 the delimiter, bits 3–5 the
+ * label column (7 for the default, the last column). The rest is the file. {@code mvn verify} runs
+ * the inputs under {@code CsvLoaderFuzzTestInputs/}; {@code docs/quality.md} shows how to fuzz.
+ */
+class CsvLoaderFuzzTest {
+
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+    private static final Path DIR = createDirectory();
+
+    private static Path createDirectory() {
+        try {
+            return Files.createTempDirectory("backprop4j-csv-fuzz");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void loadsAConsistentDataSetOrThrowsDataFormatException(byte[] input) throws IOException {
+        if (input.length == 0) {
+            return;
+        }
+        int options = input[0] & 0xff;
+        CsvLoader loader = new CsvLoader()
+                .withHeader((options & 1) == 1)
+                .withDelimiter(DELIMITERS[(options >> 1) & 3]);
+        int label = (options >> 3) & 7;
+        if (label != 7) {
+            loader = loader.withLabelColumn(label);
+        }
+        Path file = DIR.resolve("input.csv");
+        Files.write(file, Arrays.copyOfRange(input, 1, input.length));
+        Dataset data;
+        try {
+            data = loader.load(file);
+        } catch (DataFormatException e) {
+            assertThat(e.getMessage()).as("the message names the file").contains("input.csv");
+            return;
+        }
+        double[][] x = data.features();
+        int[] y = data.labels();
+        assertThat(x.length).as("one label per row").isEqualTo(y.length).isPositive();
+        for (int i = 0; i < x.length; i++) {
+            assertThat(x[i]).as("row %d", i).hasSize(data.featureNames().size());
+            for (double v : x[i]) {
+                assertThat(Double.isFinite(v)).as("row %d is finite", i).isTrue();
+            }
+            assertThat(y[i]).as("label of row %d", i).isBetween(0, data.classNames().size() - 1);
+        }
+    }
+}
