@@ -16,8 +16,8 @@ import java.util.Locale;
  * nothing unless such a listener is added. The text is plain ASCII.
  *
  * <pre>{@code
- * net.fit(x, labels, TrainingConfig.defaults(), new ConsoleProgress());          // System.out, every epoch
- * net.fit(x, labels, TrainingConfig.defaults(), new ConsoleProgress(log, 50));   // every 50 epochs
+ * net.fit(x, labels, TrainingConfig.defaults(), new ConsoleProgress(System.out));      // every epoch
+ * net.fit(x, labels, TrainingConfig.defaults(), new ConsoleProgress(System.out, 50));  // every 50 epochs
  * }</pre>
  */
 public final class ConsoleProgress implements TrainingListener {
@@ -26,9 +26,13 @@ public final class ConsoleProgress implements TrainingListener {
     private final int every;
     private int plannedEpochs;
 
-    /** Every epoch, to {@code System.out}. */
-    public ConsoleProgress() {
-        this(System.out, 1);
+    /**
+     * Every epoch, to {@code out}.
+     *
+     * @param out where the lines go, e.g. {@code System.out}; not closed
+     */
+    public ConsoleProgress(PrintStream out) {
+        this(out, 1);
     }
 
     /**
