@@ -45,10 +45,7 @@ public record CategoricalCrossEntropy() implements LogitLoss {
 
     @Override
     public double[][] gradient(double[][] predicted, double[][] target) {
-        Losses.checkShapes(this, "gradient", predicted, target);
-        double[][] grad = new double[predicted.length][predicted[0].length];
-        gradientInto(predicted, target, grad);
-        return grad;
+        return Losses.newGradient(this, predicted, target);
     }
 
     @Override

@@ -4,7 +4,7 @@ import static io.github.backprop4j.internal.Checks.checkArgument;
 
 import io.github.backprop4j.math.Matrices;
 
-/** Shape checks shared by the losses; they allocate nothing unless a check fails. */
+/** Shape checks shared by the losses (they allocate nothing unless a check fails), and their allocating gradient. */
 final class Losses {
 
     private Losses() {
@@ -23,5 +23,13 @@ final class Losses {
             checkArgument(false, "%s.%s: predicted %s and target %s must have the same shape",
                     loss, method, Matrices.shape(a), Matrices.shape(b));
         }
+    }
+
+    /** {@return {@code ∂L/∂P} in a new array: for losses that compute it in {@link Loss#gradientInto}} */
+    static double[][] newGradient(Loss loss, double[][] predicted, double[][] target) {
+        checkShapes(loss, "gradient", predicted, target);
+        double[][] grad = new double[predicted.length][predicted[0].length];
+        loss.gradientInto(predicted, target, grad);
+        return grad;
     }
 }
