@@ -28,7 +28,10 @@ class CsvLoaderFuzzTest {
 
     private static Path createDirectory() {
         try {
-            return Files.createTempDirectory("backprop4j-csv-fuzz");
+            Path dir = Files.createTempDirectory("backprop4j-csv-fuzz");
+            dir.toFile().deleteOnExit();
+            dir.resolve("input.csv").toFile().deleteOnExit();  // reverse order at exit: the file, then the directory
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
