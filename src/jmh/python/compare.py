@@ -1,6 +1,11 @@
-"""Times one training epoch and one single-row prediction of the 784-256-128-10 network (ReLU,
-ReLU, Softmax; float64; SGD, batch 64; 20,000 rows of 784 uniform features labelled by a random
-linear teacher) in backprop4j (JMH), numpy and PyTorch, in one run, and prints them side by side.
+"""Times, in one run, backprop4j (JMH) against numpy and PyTorch, float64, and prints them side by
+side:
+
+- the three matrix products (A·B, Aᵀ·B, A·Bᵀ) on one thread, in GFLOP/s, on squares and at the
+  training shapes, for backprop4j's scalar and Vector API kernels (KernelsBenchmark) and numpy;
+- one training epoch and one single-row prediction of the 784-256-128-10 network (ReLU, ReLU,
+  Softmax; SGD, batch 64; 20,000 rows of 784 uniform features labelled by a random linear
+  teacher), on 1 and 2 threads, on each kernel path.
 
 Run from the repository root, with Debian's python3-torch installed:
 
@@ -71,16 +76,60 @@ def best(f, repeat):
     return min(times)
 
 
-def run_jmh():
-    out = "target/jmh-compare.json"
+VECTOR = "--add-modules=jdk.incubator.vector"
+
+
+def jmh(args, out):
     subprocess.run(["mvn", "-q", "-Pbench", "test-compile", "exec:exec@bench",
-                    "-Dbench.args=WideTrainingBenchmark|PredictBenchmark.wideRow|PredictBenchmark.streamWideWeights"
-                    f" -f 1 -wi 2 -i 5 -w 1s -r 1s -rf json -rff {out}"], check=True)
+                    f"-Dbench.args={args} -rf json -rff {out}"], check=True)
+    return json.load(open(out))
+
+
+def run_jmh(path):
+    """The training and prediction benchmarks on one kernel path: the JVM has the Vector API or not."""
+    flags = f" -jvmArgsAppend {VECTOR}" if path == "vector" else ""
     results = {}
-    for r in json.load(open(out)):
+    for r in jmh("WideTrainingBenchmark|PredictBenchmark.wideRow|PredictBenchmark.streamWideWeights"
+                 f" -f 1 -wi 2 -i 5 -w 1s -r 1s{flags}", f"target/jmh-compare-{path}.json"):
         name = r["benchmark"].split(".")[-1] + r.get("params", {}).get("threads", "")
         results[name] = r["primaryMetric"]
     return results
+
+
+def gflops(product, seconds):
+    _, n, k, m = product.split()
+    return 2 * int(n) * int(k) * int(m) / seconds / 1e9
+
+
+def numpy_product(product):
+    form, n, k, m = product.split()
+    n, k, m = int(n), int(k), int(m)
+    rng = np.random.default_rng(1)
+    a = rng.standard_normal((k, n) if form == "AtB" else (n, k))
+    b = rng.standard_normal((m, k) if form == "ABt" else (k, m))
+    c = np.empty((n, m))
+    if form == "AB":
+        f = lambda: np.matmul(a, b, out=c)
+    elif form == "AtB":
+        f = lambda: np.matmul(a.T, b, out=c)
+    else:
+        f = lambda: np.matmul(a, b.T, out=c)
+    reps = max(3, int(2e8 / (2 * n * k * m)))
+    return gflops(product, best(lambda: [f() for _ in range(reps)], 7) / reps)
+
+
+def kernels_table(threadpool_limits):
+    if threadpool_limits:
+        threadpool_limits(1)
+    rows = {}
+    for r in jmh("KernelsBenchmark -wi 3 -i 3 -w 1s -r 1s", "target/jmh-kernels.json"):
+        params = r["params"]
+        rows.setdefault(params["product"], {})[params["path"]] = gflops(params["product"], 1 / r["primaryMetric"]["score"])
+    print(f"{'GFLOP/s, one thread':24s} {'scalar':>8s} {'vector':>8s} {'numpy':>8s} {'scalar/np':>10s} {'vector/np':>10s}")
+    for product, paths in rows.items():
+        np_g = numpy_product(product)
+        print(f"{product:24s} {paths['scalar']:8.1f} {paths['vector']:8.1f} {np_g:8.1f}"
+              f" {paths['scalar'] / np_g:10.2f} {paths['vector'] / np_g:10.2f}")
 
 
 def main():
@@ -90,11 +139,12 @@ def main():
         threadpool_info, threadpool_limits = (lambda: []), None
     import torch
     torch.set_default_dtype(torch.float64)
-    ours = run_jmh()
-    rng = np.random.default_rng(7)
-    x, y = teacher(rng)
     print("numpy", np.__version__, "BLAS:", [(i.get("internal_api"), i.get("architecture")) for i in threadpool_info()])
     print("torch", torch.__version__, "float64")
+    kernels_table(threadpool_limits)
+    paths = {path: run_jmh(path) for path in ("scalar", "vector")}
+    rng = np.random.default_rng(7)
+    x, y = teacher(rng)
     print(f"{'':36s} {'backprop4j':>12s} {'numpy':>12s} {'PyTorch':>12s} {'vs numpy':>9s} {'vs torch':>9s}")
     for threads in (1, 2):
         torch.set_num_threads(threads)
@@ -114,10 +164,10 @@ def main():
                 loss_fn(model(tx[start:start + BATCH]), ty[start:start + BATCH]).backward()
                 opt.step()
         torch_s = ROWS / best(torch_epoch, 2)
-        ours_ms = ours[f"epoch{threads}"]["score"]
-        ours_s = ROWS / (ours_ms / 1000)
-        print(f"training samples/s, {threads} thread(s)        {ours_s:12.0f} {np_s:12.0f} {torch_s:12.0f}"
-              f" {ours_s / np_s:9.2f} {ours_s / torch_s:9.2f}")
+        for path, ours in paths.items():
+            ours_s = ROWS / (ours[f"epoch{threads}"]["score"] / 1000)
+            print(f"training samples/s, {threads} thread(s), {path:6s} {ours_s:12.0f} {np_s:12.0f} {torch_s:12.0f}"
+                  f" {ours_s / np_s:9.2f} {ours_s / torch_s:9.2f}")
     torch.set_num_threads(1)
     if threadpool_limits:
         threadpool_limits(1)
@@ -128,10 +178,11 @@ def main():
     trow = torch.from_numpy(row).unsqueeze(0)
     with torch.no_grad():
         torch_row = best(lambda: [torch.softmax(model(trow), 1) for _ in range(1000)], 5) / 1000 * 1e6
-    ours_row = ours["wideRow"]["scorePercentiles"]["50.0"]
-    print(f"single-row predict, median us (ours)  {ours_row:12.1f} {np_row:12.1f} {torch_row:12.1f}"
-          f" {np_row / ours_row:9.2f} {torch_row / ours_row:9.2f}   (ratios: their time / ours)")
-    print(f"copying the weights once (floor), us  {ours['streamWideWeights']['scorePercentiles']['50.0']:12.1f}")
+    for path, ours in paths.items():
+        ours_row = ours["wideRow"]["scorePercentiles"]["50.0"]
+        print(f"single-row predict, median us, {path:6s} {ours_row:12.1f} {np_row:12.1f} {torch_row:12.1f}"
+              f" {np_row / ours_row:9.2f} {torch_row / ours_row:9.2f}   (ratios: their time / ours)")
+        print(f"copying the weights once (floor), us  {ours['streamWideWeights']['scorePercentiles']['50.0']:12.1f}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 package io.github.backprop4j;
 
 /**
- * The arrays one layer trains in, allocated once and reused: {@code dW}, {@code db} and
- * {@code Wᵀ}, and per batch size {@code Z}, {@code A}, {@code dZ} and {@code dA_prev}. Two batch
+ * The arrays one layer trains in, allocated once and reused: {@code dW} and {@code db}, and per
+ * batch size {@code Z}, {@code A}, {@code dZ} and {@code dA_prev}. Two batch
  * sizes are kept (an epoch's full batches and its last, smaller one), so after the first epoch a
  * training step allocates none of them.
  */
@@ -27,7 +27,6 @@ final class LayerWorkspace {
 
     final double[][] dW;        // [inputs × outputs]
     final double[][] db;        // [1 × outputs]
-    final double[][] wt;        // Wᵀ [outputs × inputs], refreshed before dA_prev = dZ·Wᵀ
     private final int inputs;
     private final int outputs;
     private Rows recent;
@@ -38,7 +37,6 @@ final class LayerWorkspace {
         this.outputs = outputs;
         this.dW = new double[inputs][outputs];
         this.db = new double[1][outputs];
-        this.wt = new double[outputs][inputs];
     }
 
     /** The arrays for a batch of {@code count} rows, reusing one of the two sizes kept. */

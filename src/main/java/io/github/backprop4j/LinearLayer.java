@@ -140,8 +140,7 @@ public final class LinearLayer {
         }
         LayerWorkspace.Rows r = workspace.rows(input.length);
         // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
-        Matrices.multiplyInto(input, weights.values(), r.z, threads);
-        addBias(r.z);
+        Matrices.affineInto(input, weights.values(), bias.values()[0], r.z, threads);
         // A = f(Z)
         activation.forwardInto(r.z, r.a);
         this.input = input;
@@ -149,15 +148,6 @@ public final class LinearLayer {
         this.output = r.a;
         this.rows = r;
         return r.a;
-    }
-
-    private void addBias(double[][] z) {
-        double[] b = bias.values()[0];
-        for (double[] row : z) {
-            for (int j = 0; j < b.length; j++) {
-                row[j] += b[j];
-            }
-        }
     }
 
     /** Inference: {@code A = f(X·W + b)} like {@link #forward}, but caches nothing. */
@@ -179,13 +169,8 @@ public final class LinearLayer {
      * @param a {@code [1 × outputs]}, modified
      */
     void predictRow(double[][] x, double[][] z, double[][] a) {
-        // z = x·W + b, four rows of W per pass (Matrices.multiplyInto on one row, one thread)
-        Matrices.multiplyInto(x, weights.values(), z, 1);
-        double[] zi = z[0];
-        double[] b = bias.values()[0];
-        for (int j = 0; j < zi.length; j++) {
-            zi[j] += b[j];
-        }
+        // z = x·W + b
+        Matrices.affineInto(x, weights.values(), bias.values()[0], z, 1);
         // a = f(z)
         activation.forwardInto(z, a);
     }
@@ -195,13 +180,12 @@ public final class LinearLayer {
         return preActivation(input, 1);
     }
 
-    /** Checks {@code X} and computes {@code Z = X·W + b}, adding the bias in place to the fresh product. */
+    /** Checks {@code X} and computes {@code Z = X·W + b} into a new array. */
     private double[][] preActivation(double[][] input, int threads) {
         checkInput(input);
         // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
         double[][] z = new double[input.length][outputs()];
-        Matrices.multiplyInto(input, weights.values(), z, threads);
-        addBias(z);
+        Matrices.affineInto(input, weights.values(), bias.values()[0], z, threads);
         return z;
     }
 
@@ -292,8 +276,7 @@ public final class LinearLayer {
         double[][] dInput = null;
         if (inputGradient) {
             // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
-            Matrices.transposeInto(weights.values(), w.wt);
-            Matrices.multiplyInto(dZ, w.wt, rows.dInput, threads);
+            Matrices.multiplyTransBInto(dZ, weights.values(), rows.dInput, threads);
             dInput = rows.dInput;
         }
         optimizer.update(weights, w.dW, learningRate, threads);

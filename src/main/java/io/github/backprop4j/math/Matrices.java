@@ -2,6 +2,8 @@ package io.github.backprop4j.math;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 
+import io.github.backprop4j.internal.Gemm;
+import io.github.backprop4j.internal.Kernels;
 import io.github.backprop4j.internal.Parallel;
 
 /**
@@ -18,6 +20,9 @@ import io.github.backprop4j.internal.Parallel;
  * }</pre>
  */
 public final class Matrices {
+
+    /** The product kernels: the Vector API ones when the JVM has the module, else the scalar ones. */
+    private static final Gemm KERNELS = Kernels.selected();
 
     private Matrices() {
     }
@@ -182,20 +187,19 @@ public final class Matrices {
         checkMatrix(a, "multiply: left operand");
         checkMatrix(b, "multiply: right operand");
         checkInner("multiply", " · ", a, b, a[0].length, b.length);
-        int n = a.length;
-        int k = b.length;
-        int m = b[0].length;
-        double[][] c = new double[n][m];
-        for (int i = 0; i < n; i++) {
-            addRowTimesMatrix(a[i], b, c[i], k, m);
-        }
+        double[][] c = new double[a.length][b[0].length];
+        KERNELS.multiply(a, false, b, false, null, c, 1);
         return c;
     }
 
     /**
-     * {@code C = A·B} into {@code c}, with the rows of {@code C} shared among up to {@code threads}
-     * threads (each row computed by one thread, in one order, so the result does not depend on
-     * {@code threads}). Allocates nothing unless a check fails.
+     * {@code C = A·B} into {@code c}, with the work shared among up to {@code threads} threads.
+     * Each entry is computed by one thread, always with the same operations in the same order, so
+     * the result does not depend on {@code threads}. Allocates nothing unless a check fails.
+     *
+     * <p>Every product here adds, for each entry, one fused multiply-add per term in increasing
+     * order of the inner index ({@code c = fma(a_p, b_p, c)}), on the scalar kernels and on the
+     * Vector API kernels alike (docs/performance.md), so both give the same bits.
      *
      * @param a       {@code [n×k]}, not modified
      * @param b       {@code [k×m]}, not modified
@@ -209,30 +213,38 @@ public final class Matrices {
             checkInner("multiplyInto", " · ", a, b, a[0].length, b.length);
             checkArgument(false, "multiplyInto: c is %s, expected %dx%d", shape(c), a.length, b[0].length);
         }
-        int k = b.length;
-        int m = b[0].length;
-        long work = (long) a.length * k * m;
-        if (m >= 32 * Math.min(threads, 8) && a.length < 8 * threads) {
-            // few rows (a batch): share the columns, so each thread streams only its part of B
-            Parallel.forRows(m, threads, work, (from, to) -> {
-                for (int i = 0; i < a.length; i++) {
-                    java.util.Arrays.fill(c[i], from, to, 0.0);
-                    addRowTimesColumns(a[i], b, c[i], k, from, to);
-                }
-            });
-            return;
-        }
-        Parallel.forRows(a.length, threads, work, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                java.util.Arrays.fill(c[i], 0.0);
-                addRowTimesMatrix(a[i], b, c[i], k, m);
-            }
-        });
+        KERNELS.multiply(a, false, b, false, null, c, threads);
     }
 
     /**
-     * {@code C = Aᵀ·B} into {@code c}, rows of {@code C} shared among up to {@code threads} threads
-     * as in {@link #multiplyInto}. Allocates nothing unless a check fails.
+     * The affine map of a dense layer, {@code Z = X·W + 1·b} (the bias added to every row), into
+     * {@code z}, with the work shared among up to {@code threads} threads as in
+     * {@link #multiplyInto}. The bias is where each entry's sum starts, so it costs no pass of its
+     * own. Allocates nothing unless a check fails.
+     *
+     * @param x       {@code X [n×k]}, not modified
+     * @param w       {@code W [k×m]}, not modified
+     * @param b       {@code b}, length {@code m}, not modified
+     * @param z       {@code Z [n×m]}, modified; must not be {@code x} or {@code w}
+     * @param threads at most this many threads, &gt;= 1
+     */
+    public static void affineInto(double[][] x, double[][] w, double[] b, double[][] z, int threads) {
+        if (!fits(x, w, z, x.length, w.length, w.length > 0 ? w[0].length : -1) || x[0].length != w.length
+                || b == null || b.length != w[0].length) {
+            checkMatrix(x, "affineInto: X");
+            checkMatrix(w, "affineInto: W");
+            checkInner("affineInto", " · ", x, w, x[0].length, w.length);
+            checkArgument(b != null, "affineInto: bias b must not be null");
+            checkArgument(b.length == w[0].length, "affineInto: bias b has %d entries, expected %d (the columns of W)",
+                    b.length, w[0].length);
+            checkArgument(false, "affineInto: z is %s, expected %dx%d", shape(z), x.length, w[0].length);
+        }
+        KERNELS.multiply(x, false, w, false, b, z, threads);
+    }
+
+    /**
+     * {@code C = Aᵀ·B} into {@code c} (the weight gradient {@code Xᵀ·dZ}), shared among up to
+     * {@code threads} threads as in {@link #multiplyInto}. Allocates nothing unless a check fails.
      *
      * @param a {@code [k×n]}, not modified
      * @param b {@code [k×m]}, not modified
@@ -247,29 +259,27 @@ public final class Matrices {
             checkInner("multiplyTransAInto", "ᵀ · ", a, b, a.length, b.length);
             checkArgument(false, "multiplyTransAInto: c is %s, expected %dx%d", shape(c), a[0].length, b[0].length);
         }
-        int k = a.length;
-        int m = b[0].length;
-        Parallel.forRows(c.length, threads, (long) k * c.length * m, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                java.util.Arrays.fill(c[i], 0.0);
-            }
-            // C[i][j] = Σ_p A[p][i]·B[p][j], four values of p per pass over the rows [from, to) of C
-            int p = 0;
-            for (; p + 4 <= k; p += 4) {
-                double[] a0 = a[p];
-                double[] a1 = a[p + 1];
-                double[] a2 = a[p + 2];
-                double[] a3 = a[p + 3];
-                for (int i = from; i < to; i++) {
-                    addFourScaledRows(c[i], a0[i], b[p], a1[i], b[p + 1], a2[i], b[p + 2], a3[i], b[p + 3], m);
-                }
-            }
-            for (; p < k; p++) {
-                for (int i = from; i < to; i++) {
-                    axpy(a[p][i], b[p], c[i], m);
-                }
-            }
-        });
+        KERNELS.multiply(a, true, b, false, null, c, threads);
+    }
+
+    /**
+     * {@code C = A·Bᵀ} into {@code c} (the gradient {@code dZ·Wᵀ} for the layer below), shared
+     * among up to {@code threads} threads as in {@link #multiplyInto}. Allocates nothing unless a
+     * check fails.
+     *
+     * @param a       {@code [n×k]}, not modified
+     * @param b       {@code [m×k]}, not modified
+     * @param c       {@code [n×m]}, modified; must not be {@code a} or {@code b}
+     * @param threads at most this many threads, &gt;= 1
+     */
+    public static void multiplyTransBInto(double[][] a, double[][] b, double[][] c, int threads) {
+        if (!fitsTransB(a, b, c)) {
+            checkMatrix(a, "multiplyTransBInto: left operand");
+            checkMatrix(b, "multiplyTransBInto: right operand");
+            checkInner("multiplyTransBInto", " · ", a, b, a[0].length, b[0].length);
+            checkArgument(false, "multiplyTransBInto: c is %s, expected %dx%d", shape(c), a.length, b.length);
+        }
+        KERNELS.multiply(a, false, b, true, null, c, threads);
     }
 
     /**
@@ -301,6 +311,25 @@ public final class Matrices {
         }
     }
 
+    /** Whether a [n×k], b [m×k] and c [n×m] are rectangular and distinct; allocates nothing. */
+    private static boolean fitsTransB(double[][] a, double[][] b, double[][] c) {
+        if (a == null || b == null || c == null || a.length == 0 || b.length == 0 || c.length != a.length
+                || a[0] == null || c == a || c == b) {
+            return false;
+        }
+        int k = a[0].length;
+        return k > 0 && rowsHaveLength(a, k) && rowsHaveLength(b, k) && rowsHaveLength(c, b.length);
+    }
+
+    private static boolean rowsHaveLength(double[][] rows, int length) {
+        for (double[] row : rows) {
+            if (row == null || row.length != length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a, b, c are rectangular with a having {@code rowsA} rows, c {@code [cRows × cColumns]}; allocates nothing. */
     private static boolean fits(double[][] a, double[][] b, double[][] c, int cRows, int rowsB, int cColumns) {
         if (a == null || b == null || c == null || a.length == 0 || b.length == 0 || c.length != cRows || cColumns <= 0
@@ -327,39 +356,6 @@ public final class Matrices {
     }
 
     /**
-     * {@code c += a·B}: row {@code a} (length k) times {@code B [k×m]}, i.e.
-     * {@code c[j] += Σ_p a[p]·B[p][j]}, four rows of B per pass over {@code c}.
-     */
-    private static void addRowTimesMatrix(double[] a, double[][] b, double[] c, int k, int m) {
-        addRowTimesColumns(a, b, c, k, 0, m);
-    }
-
-    /** {@code c[j] += Σ_p a[p]·B[p][j]} for columns {@code j} in {@code [from, to)}, four rows of B per pass. */
-    private static void addRowTimesColumns(double[] a, double[][] b, double[] c, int k, int from, int to) {
-        int p = 0;
-        for (; p + 4 <= k; p += 4) {
-            double s0 = a[p];
-            double s1 = a[p + 1];
-            double s2 = a[p + 2];
-            double s3 = a[p + 3];
-            double[] x0 = b[p];
-            double[] x1 = b[p + 1];
-            double[] x2 = b[p + 2];
-            double[] x3 = b[p + 3];
-            for (int j = from; j < to; j++) {
-                c[j] += s0 * x0[j] + s1 * x1[j] + s2 * x2[j] + s3 * x3[j];
-            }
-        }
-        for (; p < k; p++) {
-            double s = a[p];
-            double[] x = b[p];
-            for (int j = from; j < to; j++) {
-                c[j] += s * x[j];
-            }
-        }
-    }
-
-    /**
      * Product with the left operand transposed, {@code C = Aᵀ·B}, without building {@code Aᵀ}.
      *
      * @param a {@code [k×n]}, not modified
@@ -370,34 +366,13 @@ public final class Matrices {
         checkMatrix(a, "multiplyTransA: left operand");
         checkMatrix(b, "multiplyTransA: right operand");
         checkInner("multiplyTransA", "ᵀ · ", a, b, a.length, b.length);
-        int k = a.length;
-        int n = a[0].length;
-        int m = b[0].length;
-        double[][] c = new double[n][m];
-        // C[i][j] = Σ_p A[p][i]·B[p][j]: rows p of A and B add the outer product A[p]ᵀ·B[p] to C,
-        // four values of p per pass over C
-        int p = 0;
-        for (; p + 4 <= k; p += 4) {
-            double[] a0 = a[p];
-            double[] a1 = a[p + 1];
-            double[] a2 = a[p + 2];
-            double[] a3 = a[p + 3];
-            for (int i = 0; i < n; i++) {
-                addFourScaledRows(c[i], a0[i], b[p], a1[i], b[p + 1], a2[i], b[p + 2], a3[i], b[p + 3], m);
-            }
-        }
-        for (; p < k; p++) {
-            for (int i = 0; i < n; i++) {
-                axpy(a[p][i], b[p], c[i], m);
-            }
-        }
+        double[][] c = new double[a[0].length][b[0].length];
+        KERNELS.multiply(a, true, b, false, null, c, 1);
         return c;
     }
 
     /**
-     * Product with the right operand transposed, {@code C = A·Bᵀ}, without the caller building
-     * {@code Bᵀ}. Internally it copies {@code Bᵀ} once ({@code k·m} doubles), which lets the
-     * product run through the same vectorised kernel as {@link #multiply}.
+     * Product with the right operand transposed, {@code C = A·Bᵀ}, without building {@code Bᵀ}.
      *
      * @param a {@code [n×k]}, not modified
      * @param b {@code [m×k]}, not modified
@@ -407,23 +382,8 @@ public final class Matrices {
         checkMatrix(a, "multiplyTransB: left operand");
         checkMatrix(b, "multiplyTransB: right operand");
         checkInner("multiplyTransB", " · ", a, b, a[0].length, b[0].length);
-        int n = a.length;
-        int k = b[0].length;
-        int m = b.length;
-        // C = A·Bᵀ. A row-by-row dot product cannot be vectorised by the JIT (it must keep the
-        // order of the additions), so copy Bᵀ once, O(m·k), and run multiply's streaming kernel,
-        // O(n·k·m) (docs/benchmarks.md).
-        double[][] bt = new double[k][m];
-        for (int j = 0; j < m; j++) {
-            double[] bj = b[j];
-            for (int p = 0; p < k; p++) {
-                bt[p][j] = bj[p];
-            }
-        }
-        double[][] c = new double[n][m];
-        for (int i = 0; i < n; i++) {
-            addRowTimesMatrix(a[i], bt, c[i], k, m);
-        }
+        double[][] c = new double[a.length][b.length];
+        KERNELS.multiply(a, false, b, true, null, c, 1);
         return c;
     }
 
@@ -603,22 +563,6 @@ public final class Matrices {
             rows[i - from] = a[indices[i]];
         }
         return rows;
-    }
-
-    // y[j] += s0·x0[j] + s1·x1[j] + s2·x2[j] + s3·x3[j] for j in [0, n): the JIT vectorises this loop,
-    // and each pass loads and stores y once for four multiply-adds
-    private static void addFourScaledRows(double[] y, double s0, double[] x0, double s1, double[] x1,
-            double s2, double[] x2, double s3, double[] x3, int n) {
-        for (int j = 0; j < n; j++) {
-            y[j] += s0 * x0[j] + s1 * x1[j] + s2 * x2[j] + s3 * x3[j];
-        }
-    }
-
-    // y[0..n) += alpha · x[0..n)
-    private static void axpy(double alpha, double[] x, double[] y, int n) {
-        for (int j = 0; j < n; j++) {
-            y[j] += alpha * x[j];
-        }
     }
 
     private static void checkInner(String op, String symbol, double[][] a, double[][] b, int left, int right) {
