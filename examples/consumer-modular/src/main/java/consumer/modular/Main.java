@@ -6,6 +6,7 @@ import io.github.backprop4j.NeuralNet;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.data.Datasets;
+import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.train.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public final class Main {
         Model loaded = Model.load(file);
         Files.delete(file);
         System.out.println("modular consumer (" + Main.class.getModule().getName() + ", java.desktop "
-                + (ModuleLayer.boot().findModule("java.desktop").isPresent() ? "present" : "absent") + "): 5.1, 3.5, 1.4, 0.2 is "
+                + (ModuleLayer.boot().findModule("java.desktop").isPresent() ? "present" : "absent") + ", kernels "
+                + Matrices.kernels() + "): 5.1, 3.5, 1.4, 0.2 is "
                 + loaded.predictClassName(new double[] {5.1, 3.5, 1.4, 0.2}));
     }
 }

@@ -28,6 +28,17 @@ public final class Matrices {
     }
 
     /**
+     * The matrix-product kernels in use, chosen once at start-up: {@code "vector512"} or
+     * {@code "vector256"} (the Vector API, when the JVM runs with
+     * {@code --add-modules jdk.incubator.vector}), else {@code "scalar"}. Both give the same bits.
+     *
+     * @return the name of the kernel path
+     */
+    public static String kernels() {
+        return KERNELS.name();
+    }
+
+    /**
      * Returns {@code "rows x columns"} of {@code a}, e.g. {@code "4x3"}; {@code "null"} for null.
      *
      * @param a the matrix, not modified

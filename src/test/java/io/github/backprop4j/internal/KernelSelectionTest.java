@@ -2,6 +2,7 @@ package io.github.backprop4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.backprop4j.math.Matrices;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ class KernelSelectionTest {
     @Test
     void theExpectedPathIsSelected() {
         assertThat(Kernels.selected().name()).startsWith(EXPECTED);
+        assertThat(Matrices.kernels()).isEqualTo(Kernels.selected().name());
         assertThat(Kernels.vector().isPresent()).isEqualTo(EXPECTED.equals("vector"));
     }
 
