@@ -3,6 +3,7 @@ package io.github.backprop4j;
 import static io.github.backprop4j.internal.Checks.checkArgument;
 
 import io.github.backprop4j.math.Matrices;
+import java.util.List;
 
 /**
  * The gradients of the batch-mean loss with respect to every layer's weights and bias, for one
@@ -27,6 +28,38 @@ public final class Gradients {
         this.rows = rows;
         this.weights = weights;
         this.biases = biases;
+    }
+
+    /**
+     * Gradients built from arrays, e.g. the sums of a batch spread over several machines divided
+     * by its rows, to apply with {@link NeuralNet#applyGradients}. The arrays are copied.
+     *
+     * @param loss    the batch's mean loss
+     * @param rows    the rows of the batch, &gt;= 1
+     * @param weights {@code dW} of each layer, from the first, {@code [inputs × outputs]}
+     * @param biases  {@code db} of each layer, length {@code outputs}
+     * @return the gradients
+     * @throws IllegalArgumentException if an argument is null, the lists differ in length, or a
+     *                                  layer's {@code dW} is not rectangular or its {@code db}
+     *                                  does not match its columns
+     */
+    public static Gradients of(double loss, int rows, List<double[][]> weights, List<double[]> biases) {
+        checkArgument(weights != null && biases != null, "Gradients.of: weights and biases must not be null");
+        checkArgument(rows >= 1, "Gradients.of: rows must be >= 1, got %d", rows);
+        checkArgument(weights.size() == biases.size() && !weights.isEmpty(),
+                "Gradients.of: %d weight gradients but %d bias gradients; need one of each per layer",
+                weights.size(), biases.size());
+        double[][][] w = new double[weights.size()][][];
+        double[][][] b = new double[weights.size()][][];
+        for (int l = 0; l < w.length; l++) {
+            w[l] = Matrices.copy(Matrices.checkMatrix(weights.get(l), "Gradients.of: layer " + l + " dW"));
+            double[] bias = biases.get(l);
+            checkArgument(bias != null && bias.length == w[l][0].length,
+                    "Gradients.of: layer %d db has %s entries, expected %d (the columns of its dW)",
+                    l, bias == null ? "null" : String.valueOf(bias.length), w[l][0].length);
+            b[l] = new double[][] {bias.clone()};
+        }
+        return new Gradients(loss, rows, w, b);
     }
 
     /** {@return the batch's mean loss, at the weights the gradients were taken at} */

@@ -326,6 +326,19 @@ public final class Model {
     }
 
     /**
+     * Writes this model with each parameter's optimizer state and {@code optimizer}'s settings to
+     * {@code out} (not closed); see {@link #saveCheckpoint(Path, io.github.backprop4j.optim.Optimizer)}.
+     *
+     * @param out where the result goes
+     * @param optimizer the update rule
+     */
+    public void saveCheckpoint(OutputStream out, io.github.backprop4j.optim.Optimizer optimizer) {
+        checkNotNull(out, "out");
+        checkNotNull(optimizer, "optimizer");
+        ModelFiles.write(ModelFiles.toData(this, optimizer), out);
+    }
+
+    /**
      * Loads a model saved by {@link #save} (or a checkpoint, ignoring its optimizer).
      *
      * @throws io.github.backprop4j.io.ModelFormatException naming what is wrong and where
@@ -358,6 +371,19 @@ public final class Model {
         checkNotNull(file, "file");
         Checkpoint c = ModelFiles.fromData(ModelFiles.read(file));
         checkArgument(c.optimizer() != null, "%s is a model without optimizer state, not a checkpoint", file);
+        return c;
+    }
+
+    /**
+     * Loads a checkpoint from {@code in} (read to the end, not closed); {@code source} names it in messages.
+     *
+     * @param in what to read, to the end; not closed
+     * @param source what to call it in messages, e.g. a file name
+     * @return the model and the optimizer to continue with
+     */
+    public static Checkpoint loadCheckpoint(InputStream in, String source) {
+        Checkpoint c = ModelFiles.fromData(ModelFiles.read(in, source));
+        checkArgument(c.optimizer() != null, "%s is a model without optimizer state, not a checkpoint", source);
         return c;
     }
 

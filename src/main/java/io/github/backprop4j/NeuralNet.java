@@ -228,6 +228,13 @@ public final class NeuralNet {
         checkNotNull(optimizer, "optimizer");
         checkArgument(gradients.layerCount() == layers.size(),
                 "gradients have %d layers but this network has %d", gradients.layerCount(), layers.size());
+        for (int l = 0; l < layers.size(); l++) {
+            LinearLayer layer = layers.get(l);
+            double[][] dW = gradients.weightsView(l);
+            checkArgument(dW.length == layer.inputs() && dW[0].length == layer.outputs(),
+                    "gradients of layer %d are %s but its weights are %dx%d", l, Matrices.shape(dW), layer.inputs(),
+                    layer.outputs());
+        }
         for (int l = layers.size() - 1; l >= 0; l--) {
             optimizer.update(layers.get(l).weightParameter(), gradients.weightsView(l));
             optimizer.update(layers.get(l).biasParameter(), gradients.biasView(l));

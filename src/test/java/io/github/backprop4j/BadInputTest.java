@@ -26,7 +26,9 @@ class BadInputTest {
     void modelFilesAndPaths() {
         assertThatThrownBy(() -> Model.load((Path) null)).isInstanceOf(IllegalArgumentException.class).hasMessage("file must not be null");
         assertThatThrownBy(() -> model().save((Path) null)).isInstanceOf(IllegalArgumentException.class).hasMessage("file must not be null");
-        assertThatThrownBy(() -> model().saveCheckpoint(null, new Adam())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> model().saveCheckpoint((Path) null, new Adam())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> model().saveCheckpoint((java.io.OutputStream) null, new Adam()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("out must not be null");
         assertThatThrownBy(() -> Model.loadCheckpoint(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> model().predict((double[]) null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("row must not be null");

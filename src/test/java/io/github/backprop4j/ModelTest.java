@@ -196,6 +196,27 @@ class ModelTest {
     }
 
     @Test
+    void aCheckpointGoesThroughStreamsAsThroughFiles() throws IOException {
+        Model model = irisModel();
+        double[][] x = model.scaler().get().transform(SPLIT.train().features());
+        model.network().fit(x, SPLIT.train().labels(), TrainingConfig.builder().optimizer(new Adam(0.01)).epochs(2)
+                .noValidation().noEarlyStopping().build());
+        Path file = dir.resolve("file.ckpt");
+        model.saveCheckpoint(file, new Adam(0.01));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        model.saveCheckpoint(out, new Adam(0.01));
+        assertThat(out.toByteArray()).isEqualTo(java.nio.file.Files.readAllBytes(file));
+        Checkpoint read = Model.loadCheckpoint(new java.io.ByteArrayInputStream(out.toByteArray()), "memory");
+        assertThat(read.optimizer()).isEqualTo(new Adam(0.01));
+        assertThat(read.model().network().layers().get(1).biasParameter().state().buffer("v"))
+                .isDeepEqualTo(model.network().layers().get(1).biasParameter().state().buffer("v"));
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        model.save(plain);
+        assertThatThrownBy(() -> Model.loadCheckpoint(new java.io.ByteArrayInputStream(plain.toByteArray()), "plain bytes"))
+                .hasMessage("plain bytes is a model without optimizer state, not a checkpoint");
+    }
+
+    @Test
     void dataForAModelIsNumberedByTheModelsClasses() throws IOException {
         Model model = irisModel();
         // only virginica rows: on its own the file would number virginica 0
