@@ -13,6 +13,7 @@ import io.github.backprop4j.data.Splits;
 import io.github.backprop4j.data.TrainTestSplit;
 import io.github.backprop4j.io.ModelFormatException;
 import io.github.backprop4j.optim.Adam;
+import io.github.backprop4j.optim.Sgd;
 import io.github.backprop4j.train.TrainingConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -193,6 +194,20 @@ class ModelTest {
             model.save(dir.resolve("plain.model"));
             Model.loadCheckpoint(dir.resolve("plain.model"));
         }).hasMessageContaining("is a model without optimizer state, not a checkpoint");
+    }
+
+    @Test
+    void aCheckpointOfPlainSgdWhoseStateHasNoBuffersLoads() {
+        Model model = irisModel();
+        double[][] x = model.scaler().get().transform(SPLIT.train().features());
+        model.network().fit(x, SPLIT.train().labels(), TrainingConfig.sgd(0.1, 2, 16, 1L));
+        Path file = dir.resolve("sgd.ckpt");
+        model.saveCheckpoint(file, new Sgd(0.1));
+        Checkpoint read = Model.loadCheckpoint(file);
+        assertThat(read.optimizer()).isEqualTo(new Sgd(0.1));
+        assertThat(read.model().network().layers().get(0).weightParameter().state().names()).isEmpty();
+        assertThat(read.model().network().layers().get(0).weightParameter().state().steps())
+                .isEqualTo(model.network().layers().get(0).weightParameter().state().steps()).isPositive();
     }
 
     @Test

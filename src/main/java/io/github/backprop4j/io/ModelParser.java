@@ -159,7 +159,8 @@ final class ModelParser {
             throw error(next, "'" + words[2] + "' is not a step count");
         }
         long steps = Long.parseLong(words[2]);
-        int count = count(words[3], "buffers");
+        // zero buffers is a state too: plain SGD keeps only its step count
+        int count = "0".equals(words[3]) ? 0 : count(words[3], "buffers");
         checkFits(count, (long) rows + 1, "buffers");
         List<String> names = new ArrayList<>();
         List<double[][]> buffers = new ArrayList<>();
