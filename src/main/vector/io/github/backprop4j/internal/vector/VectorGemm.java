@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vector registers and, for each step {@code p} of the packed slice, loads three vectors of B,
  * broadcasts eight values of A and does 24 fused multiply-adds; with 256-bit vectors (16
  * registers) the tile is {@code 4 × 3V}. Each multiply-add is {@code c = fma(a, b, c)}, rounded
- * once. The row-by-row kernel does the same fused multiply-adds in the same order, so every path
- * gives the same bits as the scalar kernels. No lane reductions: their order is unspecified. Loaded only when the JVM runs with
+ * once. The row-by-row kernel (one sample) streams four rows of B per pass over c with the same
+ * fused multiply-adds in the same order, so every path gives the same bits as the scalar kernels. No lane reductions: their order is unspecified. Loaded only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}; not part of the public API.
  */
 public final class VectorGemm extends PackedGemm {
@@ -208,39 +208,41 @@ public final class VectorGemm extends PackedGemm {
 
     @Override
     protected void addRowTimesColumns(double[] a, double[][] b, double[] c, int k, int from, int to) {
-        int j = from;
-        // four vectors of c at a time, each c[j] = fma(a[p], B[p][j], c[j]) for p = 0, 1, ..., k − 1
-        for (; j + 4 * L <= to; j += 4 * L) {
-            DoubleVector v0 = DoubleVector.fromArray(S, c, j);
-            DoubleVector v1 = DoubleVector.fromArray(S, c, j + L);
-            DoubleVector v2 = DoubleVector.fromArray(S, c, j + 2 * L);
-            DoubleVector v3 = DoubleVector.fromArray(S, c, j + 3 * L);
-            for (int p = 0; p < k; p++) {
-                DoubleVector x = DoubleVector.broadcast(S, a[p]);
-                double[] row = b[p];
-                v0 = x.fma(DoubleVector.fromArray(S, row, j), v0);
-                v1 = x.fma(DoubleVector.fromArray(S, row, j + L), v1);
-                v2 = x.fma(DoubleVector.fromArray(S, row, j + 2 * L), v2);
-                v3 = x.fma(DoubleVector.fromArray(S, row, j + 3 * L), v3);
-            }
-            v0.intoArray(c, j);
-            v1.intoArray(c, j + L);
-            v2.intoArray(c, j + 2 * L);
-            v3.intoArray(c, j + 3 * L);
+        // c[j] = fma(a[p], B[p][j], c[j]) for p = 0, 1, ..., k − 1: four rows of B per pass over c,
+        // streaming B row by row as the scalar kernel does
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            addFourRows(a[p], b[p], a[p + 1], b[p + 1], a[p + 2], b[p + 2], a[p + 3], b[p + 3], c, from, to);
         }
-        for (; j + L <= to; j += L) {
-            DoubleVector v = DoubleVector.fromArray(S, c, j);
-            for (int p = 0; p < k; p++) {
-                v = DoubleVector.broadcast(S, a[p]).fma(DoubleVector.fromArray(S, b[p], j), v);
+        for (; p < k; p++) {
+            DoubleVector x = DoubleVector.broadcast(S, a[p]);
+            double[] row = b[p];
+            int j = from;
+            for (; j + L <= to; j += L) {
+                x.fma(DoubleVector.fromArray(S, row, j), DoubleVector.fromArray(S, c, j)).intoArray(c, j);
             }
-            v.intoArray(c, j);
+            for (; j < to; j++) {
+                c[j] = Math.fma(a[p], row[j], c[j]);
+            }
+        }
+    }
+
+    // c[j] = fma(s3, x3[j], fma(s2, x2[j], fma(s1, x1[j], fma(s0, x0[j], c[j])))) for j in [from, to)
+    private static void addFourRows(double s0, double[] x0, double s1, double[] x1, double s2, double[] x2, double s3,
+            double[] x3, double[] c, int from, int to) {
+        DoubleVector a0 = DoubleVector.broadcast(S, s0);
+        DoubleVector a1 = DoubleVector.broadcast(S, s1);
+        DoubleVector a2 = DoubleVector.broadcast(S, s2);
+        DoubleVector a3 = DoubleVector.broadcast(S, s3);
+        int j = from;
+        for (; j + L <= to; j += L) {
+            DoubleVector v = a0.fma(DoubleVector.fromArray(S, x0, j), DoubleVector.fromArray(S, c, j));
+            v = a1.fma(DoubleVector.fromArray(S, x1, j), v);
+            v = a2.fma(DoubleVector.fromArray(S, x2, j), v);
+            a3.fma(DoubleVector.fromArray(S, x3, j), v).intoArray(c, j);
         }
         for (; j < to; j++) {
-            double sum = c[j];
-            for (int p = 0; p < k; p++) {
-                sum = Math.fma(a[p], b[p][j], sum);
-            }
-            c[j] = sum;
+            c[j] = Math.fma(s3, x3[j], Math.fma(s2, x2[j], Math.fma(s1, x1[j], Math.fma(s0, x0[j], c[j]))));
         }
     }
 }
