@@ -348,22 +348,8 @@ public final class Matrices {
             return false;
         }
         int ac = a[0].length;
-        for (double[] row : a) {
-            if (row == null || row.length != ac) {
-                return false;
-            }
-        }
-        for (double[] row : b) {
-            if (row == null || row.length != cColumns) {
-                return false;
-            }
-        }
-        for (double[] row : c) {
-            if (row == null || row.length != cColumns || row == null) {
-                return false;
-            }
-        }
-        return ac > 0 && c != a && c != b;
+        return ac > 0 && c != a && c != b && rowsHaveLength(a, ac) && rowsHaveLength(b, cColumns)
+                && rowsHaveLength(c, cColumns);
     }
 
     /**

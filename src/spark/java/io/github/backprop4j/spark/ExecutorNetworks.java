@@ -1,9 +1,6 @@
 package io.github.backprop4j.spark;
 
 import io.github.backprop4j.Checkpoint;
-import io.github.backprop4j.Model;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The network (and optimizer) an executor thread trains with, parsed once from the checkpoint
@@ -21,8 +18,7 @@ final class ExecutorNetworks {
     static Checkpoint forThread(long id, String text) {
         Cached cached = CACHE.get();
         if (cached == null || cached.id != id) {
-            cached = new Cached(id, Model.loadCheckpoint(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                    "the network broadcast by the Spark driver"));
+            cached = new Cached(id, ModelText.parseCheckpoint(text, "the network broadcast by the Spark driver"));
             CACHE.set(cached);
         }
         return cached.checkpoint;

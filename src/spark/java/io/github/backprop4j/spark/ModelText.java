@@ -25,6 +25,11 @@ final class ModelText {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The checkpoint that {@code text} describes; {@code source} names it in error messages. */
+    static io.github.backprop4j.Checkpoint parseCheckpoint(String text, String source) {
+        return Model.loadCheckpoint(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), source);
+    }
+
     /** The model that {@code text} describes; {@code source} names it in error messages. */
     static Model parse(String text, String source) {
         return Model.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), source);

@@ -1,5 +1,6 @@
 package io.github.backprop4j.internal;
 
+import static io.github.backprop4j.GradientCheck.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
@@ -88,15 +89,5 @@ abstract class GemmContract {
         }
         assertThat(c).as("%s %dx%dx%d transA=%s transB=%s bias=%s threads=%d", gemm().name(), n, k, m, transA, transB,
                 bias != null, threads).isDeepEqualTo(expected);
-    }
-
-    static double[][] gaussian(int rows, int columns, Random random) {
-        double[][] a = new double[rows][columns];
-        for (double[] row : a) {
-            for (int j = 0; j < columns; j++) {
-                row[j] = random.nextGaussian();
-            }
-        }
-        return a;
     }
 }

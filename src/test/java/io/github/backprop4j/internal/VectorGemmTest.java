@@ -1,5 +1,6 @@
 package io.github.backprop4j.internal;
 
+import static io.github.backprop4j.GradientCheck.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
