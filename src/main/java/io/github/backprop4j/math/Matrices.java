@@ -12,7 +12,7 @@ import io.github.backprop4j.internal.Parallel;
  * <p>Every method checks its arguments before it computes: a {@code null} matrix, a matrix with
  * no rows or no columns, rows of different lengths, or shapes that do not fit together raise
  * {@link IllegalArgumentException} naming the operation and both shapes, e.g.
- * {@code "multiply: 4x3 · 5x2, inner dimensions differ (3 vs 5)"}. Inputs are never modified;
+ * {@code "multiply: 4x3 * 5x2, inner dimensions differ (3 vs 5)"}. Inputs are never modified;
  * every result is a new array, so an output never aliases an input.
  *
  * <pre>{@code
@@ -197,7 +197,7 @@ public final class Matrices {
     public static double[][] multiply(double[][] a, double[][] b) {
         checkMatrix(a, "multiply: left operand");
         checkMatrix(b, "multiply: right operand");
-        checkInner("multiply", " · ", a, b, a[0].length, b.length);
+        checkInner("multiply", " * ", a, b, a[0].length, b.length);
         double[][] c = new double[a.length][b[0].length];
         KERNELS.multiply(a, false, b, false, null, c, 1);
         return c;
@@ -221,7 +221,7 @@ public final class Matrices {
         if (!fits(a, b, c, a.length, b.length, b.length > 0 ? b[0].length : -1) || a[0].length != b.length) {
             checkMatrix(a, "multiplyInto: left operand");
             checkMatrix(b, "multiplyInto: right operand");
-            checkInner("multiplyInto", " · ", a, b, a[0].length, b.length);
+            checkInner("multiplyInto", " * ", a, b, a[0].length, b.length);
             checkArgument(false, "multiplyInto: c is %s, expected %dx%d", shape(c), a.length, b[0].length);
         }
         KERNELS.multiply(a, false, b, false, null, c, threads);
@@ -244,7 +244,7 @@ public final class Matrices {
                 || b == null || b.length != w[0].length) {
             checkMatrix(x, "affineInto: X");
             checkMatrix(w, "affineInto: W");
-            checkInner("affineInto", " · ", x, w, x[0].length, w.length);
+            checkInner("affineInto", " * ", x, w, x[0].length, w.length);
             checkArgument(b != null, "affineInto: bias b must not be null");
             checkArgument(b.length == w[0].length, "affineInto: bias b has %d entries, expected %d (the columns of W)",
                     b.length, w[0].length);
@@ -267,7 +267,7 @@ public final class Matrices {
                 || a.length != b.length) {
             checkMatrix(a, "multiplyTransAInto: left operand");
             checkMatrix(b, "multiplyTransAInto: right operand");
-            checkInner("multiplyTransAInto", "ᵀ · ", a, b, a.length, b.length);
+            checkInner("multiplyTransAInto", "^T * ", a, b, a.length, b.length);
             checkArgument(false, "multiplyTransAInto: c is %s, expected %dx%d", shape(c), a[0].length, b[0].length);
         }
         KERNELS.multiply(a, true, b, false, null, c, threads);
@@ -287,7 +287,7 @@ public final class Matrices {
         if (!fitsTransB(a, b, c)) {
             checkMatrix(a, "multiplyTransBInto: left operand");
             checkMatrix(b, "multiplyTransBInto: right operand");
-            checkInner("multiplyTransBInto", " · ", a, b, a[0].length, b[0].length);
+            checkInner("multiplyTransBInto", " * ", a, b, a[0].length, b[0].length);
             checkArgument(false, "multiplyTransBInto: c is %s, expected %dx%d", shape(c), a.length, b.length);
         }
         KERNELS.multiply(a, false, b, true, null, c, threads);
@@ -362,7 +362,7 @@ public final class Matrices {
     public static double[][] multiplyTransA(double[][] a, double[][] b) {
         checkMatrix(a, "multiplyTransA: left operand");
         checkMatrix(b, "multiplyTransA: right operand");
-        checkInner("multiplyTransA", "ᵀ · ", a, b, a.length, b.length);
+        checkInner("multiplyTransA", "^T * ", a, b, a.length, b.length);
         double[][] c = new double[a[0].length][b[0].length];
         KERNELS.multiply(a, true, b, false, null, c, 1);
         return c;
@@ -378,7 +378,7 @@ public final class Matrices {
     public static double[][] multiplyTransB(double[][] a, double[][] b) {
         checkMatrix(a, "multiplyTransB: left operand");
         checkMatrix(b, "multiplyTransB: right operand");
-        checkInner("multiplyTransB", " · ", a, b, a[0].length, b[0].length);
+        checkInner("multiplyTransB", " * ", a, b, a[0].length, b[0].length);
         double[][] c = new double[a.length][b.length];
         KERNELS.multiply(a, false, b, true, null, c, 1);
         return c;

@@ -37,7 +37,7 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
         Updates.checkDecay("beta1", beta1);
         Updates.checkDecay("beta2", beta2);
         Updates.checkEpsilon(epsilon);
-        Updates.checkDecay("learningRate · weightDecay", learningRate * weightDecay);
+        Updates.checkDecay("learningRate * weightDecay", learningRate * weightDecay);
     }
 
     /** PyTorch's defaults: stands for {@code new AdamW(0.001, 0.9, 0.999, 1e-8, 0.01)}. */

@@ -52,7 +52,7 @@ class MatricesTest {
         assertThat(Matrices.multiply(new double[][] {{1, 2}}, new double[][] {{3}, {4}})).isDeepEqualTo(new double[][] {{11}});
         assertThatThrownBy(() -> Matrices.multiply(new double[4][3], new double[5][2]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("multiply: 4x3 · 5x2, inner dimensions differ (3 vs 5)");
+                .hasMessage("multiply: 4x3 * 5x2, inner dimensions differ (3 vs 5)");
     }
 
     @Test
@@ -61,7 +61,7 @@ class MatricesTest {
         double[][] b = GradientCheck.gaussian(6, 3, random);
         assertMatrixClose(Matrices.multiplyTransA(a, b), naiveProduct(transpose(a), b));
         assertThatThrownBy(() -> Matrices.multiplyTransA(new double[4][3], new double[5][2]))
-                .hasMessage("multiplyTransA: 4x3ᵀ · 5x2, inner dimensions differ (4 vs 5)");
+                .hasMessage("multiplyTransA: 4x3^T * 5x2, inner dimensions differ (4 vs 5)");
     }
 
     @Test
@@ -70,7 +70,7 @@ class MatricesTest {
         double[][] b = GradientCheck.gaussian(4, 5, random);
         assertMatrixClose(Matrices.multiplyTransB(a, b), naiveProduct(a, transpose(b)));
         assertThatThrownBy(() -> Matrices.multiplyTransB(new double[4][3], new double[5][2]))
-                .hasMessage("multiplyTransB: 4x3 · 5x2, inner dimensions differ (3 vs 2)");
+                .hasMessage("multiplyTransB: 4x3 * 5x2, inner dimensions differ (3 vs 2)");
     }
 
     @Test
