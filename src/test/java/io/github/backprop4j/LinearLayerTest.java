@@ -124,25 +124,10 @@ class LinearLayerTest {
     void initialWeightsFollowTheActivationsScaleAndTheSeed() {
         double[][] he = new LinearLayer(200, 100, new ReLU(), 1L).weights();
         double[][] glorot = new LinearLayer(200, 100, new Tanh(), 1L).weights();
-        assertThat(std(he)).isCloseTo(Math.sqrt(2.0 / 200), within(0.005));
-        assertThat(std(glorot)).isCloseTo(Math.sqrt(2.0 / 300), within(0.005));
+        assertThat(Samples.std(he)).isCloseTo(Math.sqrt(2.0 / 200), within(0.005));
+        assertThat(Samples.std(glorot)).isCloseTo(Math.sqrt(2.0 / 300), within(0.005));
         assertThat(new LinearLayer(200, 100, new ReLU(), 1L).weights()).isDeepEqualTo(he);
         assertThat(new LinearLayer(3, 2, new ReLU()).bias()).containsExactly(0.0, 0.0);
-    }
-
-    private static double std(double[][] m) {
-        double sum = 0;
-        double squares = 0;
-        int n = 0;
-        for (double[] row : m) {
-            for (double v : row) {
-                sum += v;
-                squares += v * v;
-                n++;
-            }
-        }
-        double mean = sum / n;
-        return Math.sqrt(squares / n - mean * mean);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.backprop4j.GradientCheck;
+import io.github.backprop4j.Samples;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,19 +73,9 @@ class ActivationTest {
         double expected = f instanceof ReLU ? Math.sqrt(2.0 / 400) : Math.sqrt(2.0 / (400 + 300));
         assertThat(f.initialWeightStd(400, 300)).isCloseTo(expected, within(1e-15));
         double[][] w = new io.github.backprop4j.LinearLayer(400, 300, f, 7L).weights();
-        double sum = 0;
-        double squares = 0;
-        for (double[] row : w) {
-            for (double v : row) {
-                sum += v;
-                squares += v * v;
-            }
-        }
-        double n = 400.0 * 300;
-        double std = Math.sqrt(squares / n - (sum / n) * (sum / n));
         // 120,000 draws: the sample standard deviation is within 1% of the true one
-        assertThat(std).isCloseTo(expected, within(0.01 * expected));
-        assertThat(Math.abs(sum / n)).isLessThan(0.02 * expected);
+        assertThat(Samples.std(w)).isCloseTo(expected, within(0.01 * expected));
+        assertThat(Math.abs(Samples.mean(w))).isLessThan(0.02 * expected);
     }
 
     @org.junit.jupiter.api.Test
