@@ -7,6 +7,7 @@ import io.github.backprop4j.activation.Activation;
 import io.github.backprop4j.loss.LogitLoss;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
+import io.github.backprop4j.optim.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -68,11 +69,11 @@ public final class GradientChecker {
         Gradients analytic = net.gradients(features, targets, loss);
         List<GradientCheckReport.Entry> entries = new ArrayList<>();
         ToDoubleFunction<double[][]> value = point -> loss.value(net.predictValues(features), targets);
-        for (int l = 0; l < net.layers().size(); l++) {
-            LinearLayer layer = net.layers().get(l);
-            entries.add(worst("layer " + l + " W", analytic.weights(l), numerical(layer.weightParameter().values(), value)));
-            entries.add(worst("layer " + l + " b", new double[][] {analytic.bias(l)},
-                    numerical(layer.biasParameter().values(), value)));
+        List<Parameter> parameters = net.parameters();
+        for (int p = 0; p < parameters.size(); p++) {
+            // layer p/2's W (even p) or b (odd p)
+            entries.add(worst("layer " + p / 2 + (p % 2 == 0 ? " W" : " b"), analytic.view(p),
+                    numerical(parameters.get(p).values(), value)));
         }
         return new GradientCheckReport(step, entries);
     }

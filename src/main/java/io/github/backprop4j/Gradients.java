@@ -20,14 +20,12 @@ public final class Gradients {
 
     private final double loss;
     private final int rows;
-    private final double[][][] weights;
-    private final double[][][] biases;
+    private final double[][][] parameters;   // in the network's parameter order: layer 0 dW, layer 0 db, layer 1 dW, ...
 
-    Gradients(double loss, int rows, double[][][] weights, double[][][] biases) {
+    Gradients(double loss, int rows, double[][][] parameters) {
         this.loss = loss;
         this.rows = rows;
-        this.weights = weights;
-        this.biases = biases;
+        this.parameters = parameters;
     }
 
     /**
@@ -49,17 +47,17 @@ public final class Gradients {
         checkArgument(weights.size() == biases.size() && !weights.isEmpty(),
                 "Gradients.of: %d weight gradients but %d bias gradients; need one of each per layer",
                 weights.size(), biases.size());
-        double[][][] w = new double[weights.size()][][];
-        double[][][] b = new double[weights.size()][][];
-        for (int l = 0; l < w.length; l++) {
-            w[l] = Matrices.copy(Matrices.checkMatrix(weights.get(l), "Gradients.of: layer " + l + " dW"));
+        double[][][] p = new double[2 * weights.size()][][];
+        for (int l = 0; l < weights.size(); l++) {
+            double[][] w = Matrices.copy(Matrices.checkMatrix(weights.get(l), "Gradients.of: layer " + l + " dW"));
             double[] bias = biases.get(l);
-            checkArgument(bias != null && bias.length == w[l][0].length,
+            checkArgument(bias != null && bias.length == w[0].length,
                     "Gradients.of: layer %d db has %s entries, expected %d (the columns of its dW)",
-                    l, bias == null ? "null" : String.valueOf(bias.length), w[l][0].length);
-            b[l] = new double[][] {bias.clone()};
+                    l, bias == null ? "null" : String.valueOf(bias.length), w[0].length);
+            p[2 * l] = w;
+            p[2 * l + 1] = new double[][] {bias.clone()};
         }
-        return new Gradients(loss, rows, w, b);
+        return new Gradients(loss, rows, p);
     }
 
     /** {@return the batch's mean loss, at the weights the gradients were taken at} */
@@ -74,7 +72,7 @@ public final class Gradients {
 
     /** {@return number of layers} */
     public int layerCount() {
-        return weights.length;
+        return parameters.length / 2;
     }
 
     /**
@@ -84,7 +82,7 @@ public final class Gradients {
      */
     public double[][] weights(int layer) {
         checkLayer(layer);
-        return Matrices.copy(weights[layer]);
+        return Matrices.copy(parameters[2 * layer]);
     }
 
     /**
@@ -94,23 +92,20 @@ public final class Gradients {
      */
     public double[] bias(int layer) {
         checkLayer(layer);
-        return biases[layer][0].clone();
+        return parameters[2 * layer + 1][0].clone();
     }
 
-    double[][] weightsView(int layer) {
-        return weights[layer];
-    }
-
-    double[][] biasView(int layer) {
-        return biases[layer];
+    /** The live gradient of parameter {@code p} in the network's parameter order. */
+    double[][] view(int p) {
+        return parameters[p];
     }
 
     private void checkLayer(int layer) {
-        checkArgument(layer >= 0 && layer < weights.length, "layer must be in [0, %d), got %d", weights.length, layer);
+        checkArgument(layer >= 0 && layer < parameters.length / 2, "layer must be in [0, %d), got %d", parameters.length / 2, layer);
     }
 
     @Override
     public String toString() {
-        return "Gradients(" + weights.length + " layers, " + rows + " rows, loss " + loss + ")";
+        return "Gradients(" + parameters.length / 2 + " layers, " + rows + " rows, loss " + loss + ")";
     }
 }

@@ -5,6 +5,7 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
 import static io.github.backprop4j.internal.Checks.checkState;
 
 import io.github.backprop4j.activation.Activation;
+import io.github.backprop4j.internal.training.LayerAccess;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.Parameter;
@@ -33,6 +34,10 @@ import java.util.Random;
  */
 public final class LinearLayer {
 
+    static {
+        LayerAccess.register(new Hooks());
+    }
+
     /** The seed used by {@link #LinearLayer(int, int, Activation)}. */
     public static final long DEFAULT_SEED = 42L;
 
@@ -52,8 +57,8 @@ public final class LinearLayer {
      * {@code new LinearLayer(inputs, outputs, activation, new Random(LinearLayer.DEFAULT_SEED))}.
      *
      * @param inputs number of input features, &gt; 0
-     * @param outputs the last layer's number of units
-     * @param activation the activation
+     * @param outputs number of units, &gt; 0
+     * @param activation the non-linearity {@code f}
      */
     public LinearLayer(int inputs, int outputs, Activation activation) {
         this(inputs, outputs, activation, new Random(DEFAULT_SEED));
@@ -63,8 +68,8 @@ public final class LinearLayer {
      * A layer with weights drawn from {@code new Random(seed)}.
      *
      * @param inputs number of input features, &gt; 0
-     * @param outputs the last layer's number of units
-     * @param activation the activation
+     * @param outputs number of units, &gt; 0
+     * @param activation the non-linearity {@code f}
      * @param seed the seed
      */
     public LinearLayer(int inputs, int outputs, Activation activation, long seed) {
@@ -190,10 +195,10 @@ public final class LinearLayer {
     }
 
     /**
-     * Backward pass for the batch of the last {@link #forward}: computes the gradients, has
-     * {@code optimizer} update {@code W} and {@code b} with its base learning rate, and returns the
-     * gradient for the layer below. The cache is consumed: a second call without a new forward
-     * throws.
+     * Backward pass for the batch of the last {@link #forward}, in two steps: the gradient step
+     * ({@link #gradients}), then {@code optimizer} updates {@code W} and {@code b} with its base
+     * learning rate. Returns the gradient for the layer below. The cache is consumed: a second call
+     * without a new forward throws.
      *
      * <p>{@code dA} is the gradient of the (batch-mean) loss, so {@code dW} and {@code db} below
      * are already batch means; nothing here divides by the batch size.
@@ -206,18 +211,41 @@ public final class LinearLayer {
      */
     public double[][] backward(double[][] outputGradient, Optimizer optimizer) {
         checkNotNull(optimizer, "optimizer");
-        return Matrices.copy(backward(outputGradient, optimizer, optimizer.learningRate(), true, 1));
+        double[][] dZ = activationGradient(outputGradient);
+        return Matrices.copy(backwardFromPreActivation(dZ, optimizer, optimizer.learningRate(), true, 1));
     }
 
     /**
-     * {@link #backward(double[][], Optimizer)} with learning rate {@code learningRate}, skipping
-     * {@code dA_prev} (and returning null) when {@code inputGradient} is false: the first layer's
-     * {@code dA_prev} is the gradient for the data itself, which training never uses, and costs as
-     * much as computing {@code dW}.
+     * The gradient step alone, for the batch of the last {@link #forward}: writes {@code dW} and
+     * {@code db} into the caller's arrays and returns {@code dA_prev}; {@code W} and {@code b} are
+     * not changed. {@link #backward} is this step followed by the optimizer's update. The cache is
+     * consumed.
+     *
+     * <pre>{@code
+     * double[][] dW = new double[layer.inputs()][layer.outputs()];
+     * double[][] db = new double[1][layer.outputs()];
+     * double[][] dX = layer.gradients(dA, dW, db);
+     * }</pre>
+     *
+     * @param outputGradient {@code dA = ∂L/∂A [batch × outputs]}, not modified
+     * @param weightGradient {@code dW [inputs × outputs]}, overwritten with {@code Xᵀ·dZ}
+     * @param biasGradient   {@code db [1 × outputs]}, overwritten with the column sums of {@code dZ}
+     * @return {@code dA_prev = dZ·Wᵀ [batch × inputs]}, a new array
+     * @throws IllegalStateException    if there was no forward pass since the last backward
+     * @throws IllegalArgumentException if a shape differs from the expected one
      */
-    double[][] backward(double[][] outputGradient, Optimizer optimizer, double learningRate, boolean inputGradient,
-            int threads) {
-        return backwardFromPreActivation(activationGradient(outputGradient), optimizer, learningRate, inputGradient, threads);
+    public double[][] gradients(double[][] outputGradient, double[][] weightGradient, double[][] biasGradient) {
+        checkGradientArrays(weightGradient, biasGradient);
+        double[][] dZ = activationGradient(outputGradient);
+        return Matrices.copy(gradientsFromPreActivation(dZ, weightGradient, biasGradient, true, 1));
+    }
+
+    private void checkGradientArrays(double[][] dW, double[][] db) {
+        checkArgument(Shapes.rectangular(dW, outputs()) && dW.length == inputs(),
+                "%s: the weight gradient array must be %dx%d, got %s", this, inputs(), outputs(),
+                dW == null ? "null" : Matrices.shape(dW));
+        checkArgument(Shapes.rectangular(db, outputs()) && db.length == 1,
+                "%s: the bias gradient array must be 1x%d, got %s", this, outputs(), db == null ? "null" : Matrices.shape(db));
     }
 
     /** The first half of backward: {@code dZ = dA ⊙ f'(Z)} from the cached {@code Z} and {@code A}. */
@@ -251,26 +279,42 @@ public final class LinearLayer {
     }
 
     /**
-     * The rest of the backward pass once {@code dZ = ∂L/∂Z} is known, either from the activation's
-     * chain rule or straight from a loss fused with the activation ({@code dZ = (P − Y)/B}).
+     * The whole backward pass once {@code dZ = ∂L/∂Z} is known (from the activation's chain rule,
+     * or straight from a loss fused with the activation, {@code dZ = (P − Y)/B}): the gradient step
+     * into this layer's own arrays, then the optimizer's update of {@code W} and {@code b}.
      */
     double[][] backwardFromPreActivation(double[][] dZ, Optimizer optimizer, double learningRate,
             boolean inputGradient, int threads) {
-        checkForward();
         checkNotNull(optimizer, "optimizer");
+        LayerWorkspace w = workspace;
+        double[][] dInput = gradientsFromPreActivation(dZ, w.dW, w.db, inputGradient, threads);
+        // W ← update(W, dW), b ← update(b, db): the rule and its state live in the optimizer
+        optimizer.update(weights, w.dW, learningRate, threads);
+        optimizer.update(bias, w.db, learningRate, threads);
+        return dInput;
+    }
+
+    /**
+     * The gradient step once {@code dZ} is known: {@code dW}, {@code db} into the given arrays and
+     * {@code dA_prev} (when {@code inputGradient}) into this layer's reused array; consumes the cache.
+     * The first layer's {@code dA_prev} is the gradient for the data itself, which training never
+     * uses, and costs as much as {@code dW}, so training skips it.
+     */
+    double[][] gradientsFromPreActivation(double[][] dZ, double[][] dW, double[][] db, boolean inputGradient,
+            int threads) {
+        checkForward();
         if (!Shapes.same(dZ, output)) {
             throw new IllegalArgumentException(String.format("backward: dZ is %s but the forward output was %s",
                     Matrices.shape(dZ), Matrices.shape(output)));
         }
-        LayerWorkspace w = workspace;
         // dW = Xᵀ·dZ        [in×B]·[B×out] = [in×out]
-        Matrices.multiplyTransAInto(input, dZ, w.dW, threads);
+        Matrices.multiplyTransAInto(input, dZ, dW, threads);
         // db = 1ᵀ·dZ        column sums, [1×out]
-        double[] db = w.db[0];
-        java.util.Arrays.fill(db, 0.0);
+        double[] sums = db[0];
+        java.util.Arrays.fill(sums, 0.0);
         for (double[] row : dZ) {
-            for (int j = 0; j < db.length; j++) {
-                db[j] += row[j];
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] += row[j];
             }
         }
         double[][] dInput = null;
@@ -279,8 +323,6 @@ public final class LinearLayer {
             Matrices.multiplyTransBInto(dZ, weights.values(), rows.dInput, threads);
             dInput = rows.dInput;
         }
-        optimizer.update(weights, w.dW, learningRate, threads);
-        optimizer.update(bias, w.db, learningRate, threads);
         input = null;
         preActivation = null;
         output = null;
@@ -345,6 +387,11 @@ public final class LinearLayer {
         return bias;
     }
 
+    /** {@return this layer's parameters in the network's order: {@code W}, then {@code b}} */
+    public java.util.List<Parameter> parameters() {
+        return java.util.List.of(weights, bias);
+    }
+
     /** Forgets the optimizer state of {@code W} and {@code b}; the next update starts afresh. */
     public void resetOptimizerState() {
         weights.resetState();
@@ -360,5 +407,51 @@ public final class LinearLayer {
     @Override
     public String toString() {
         return "Dense(" + inputs() + "->" + outputs() + ", " + activation + ")";
+    }
+
+    /** The training hooks, for the engine only: see {@link LayerAccess} for why they are not API. */
+    private static final class Hooks extends LayerAccess {
+
+        @Override
+        public double[][] forward(LinearLayer layer, double[][] input, int threads) {
+            return layer.forward(input, threads);
+        }
+
+        @Override
+        public double[][] activationGradient(LinearLayer layer, double[][] outputGradient) {
+            return layer.activationGradient(outputGradient);
+        }
+
+        @Override
+        public double[][] preActivationGradientArray(LinearLayer layer) {
+            return layer.preActivationGradientArray();
+        }
+
+        @Override
+        public double[][] backward(LinearLayer layer, double[][] dZ, Optimizer optimizer, double learningRate,
+                boolean inputGradient, int threads) {
+            return layer.backwardFromPreActivation(dZ, optimizer, learningRate, inputGradient, threads);
+        }
+
+        @Override
+        public double[][] gradients(LinearLayer layer, double[][] dZ, double[][] dW, double[][] db,
+                boolean inputGradient, int threads) {
+            return layer.gradientsFromPreActivation(dZ, dW, db, inputGradient, threads);
+        }
+
+        @Override
+        public double[][] cachedPreActivation(LinearLayer layer) {
+            return layer.preActivation;
+        }
+
+        @Override
+        public double[][] cachedOutput(LinearLayer layer) {
+            return layer.output;
+        }
+
+        @Override
+        public double[][] predictPreActivation(LinearLayer layer, double[][] input) {
+            return layer.predictPreActivation(input);
+        }
     }
 }

@@ -201,7 +201,7 @@ public final class Model {
      */
     public int predict(double[] rawRow) {
         checkClassifier();
-        return NeuralNet.classOf(predictValues(rawRow));
+        return io.github.backprop4j.internal.training.Validator.classOf(predictValues(rawRow));
     }
 
     /**
@@ -313,8 +313,42 @@ public final class Model {
     }
 
     /**
+     * Saves a checkpoint of this model's training run: the model, each parameter's optimizer
+     * state, the optimizer, and the run's position (epoch, batch, generators, early-stopping state,
+     * best weights, metrics so far). {@link NeuralNet#resume} on the loaded network continues the
+     * run exactly. May be called from a {@code TrainingListener} while the run trains, e.g. at the
+     * end of every epoch.
+     *
+     * @param file the file, written atomically
+     * @throws IllegalStateException if the network has no training run (it was never trained by fit)
+     */
+    public void saveCheckpoint(Path file) {
+        checkNotNull(file, "file");
+        ModelFiles.save(ModelFiles.toData(this, runOptimizer()), file);
+    }
+
+    /**
+     * Writes a checkpoint of this model's training run to {@code out} (not closed); see
+     * {@link #saveCheckpoint(Path)}.
+     *
+     * @param out where the checkpoint goes
+     */
+    public void saveCheckpoint(OutputStream out) {
+        checkNotNull(out, "out");
+        ModelFiles.write(ModelFiles.toData(this, runOptimizer()), out);
+    }
+
+    private io.github.backprop4j.optim.Optimizer runOptimizer() {
+        checkState(network.trainingRun() != null, "the network has no training run to save: train it with fit, or"
+                + " save its optimizer state alone with saveCheckpoint(file, optimizer)");
+        return network.trainingRun().optimizer();
+    }
+
+    /**
      * Saves this model with each parameter's optimizer state and {@code optimizer}'s settings, so
-     * training can resume with {@link #loadCheckpoint}.
+     * training can go on with {@link #loadCheckpoint}. When the network has a training run (it
+     * was trained by fit with this optimizer), the run is saved too, as by
+     * {@link #saveCheckpoint(Path)}.
      *
      * @param file the file
      * @param optimizer the update rule

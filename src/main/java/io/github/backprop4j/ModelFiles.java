@@ -1,8 +1,11 @@
 package io.github.backprop4j;
 
+import static io.github.backprop4j.internal.Checks.checkArgument;
+
 import io.github.backprop4j.data.FeatureScaler;
 import io.github.backprop4j.data.MinMaxScaler;
 import io.github.backprop4j.data.StandardScaler;
+import io.github.backprop4j.internal.training.TrainingRun;
 import io.github.backprop4j.io.ModelData;
 import io.github.backprop4j.io.ModelFile;
 import io.github.backprop4j.io.ModelFormatException;
@@ -28,14 +31,23 @@ final class ModelFiles {
 
     /** The data of {@code model}; with {@code optimizer}, a checkpoint with every parameter's state. */
     static ModelData toData(Model model, Optimizer optimizer) {
+        List<ModelData.State> states = new ArrayList<>();
+        for (Parameter p : model.network().parameters()) {
+            states.add(optimizer == null ? null : state(p));
+        }
         List<ModelData.Layer> layers = new ArrayList<>();
-        for (LinearLayer layer : model.network().layers()) {
-            layers.add(new ModelData.Layer(layer.activation(), layer.weights(), layer.bias(),
-                    optimizer == null ? null : state(layer.weightParameter()), optimizer == null ? null : state(layer.biasParameter())));
+        for (int l = 0; l < model.network().layers().size(); l++) {
+            LinearLayer layer = model.network().layers().get(l);
+            layers.add(new ModelData.Layer(layer.activation(), layer.weights(), layer.bias(), states.get(2 * l),
+                    states.get(2 * l + 1)));
         }
         List<String> outputs = model.isRegression() ? model.targetNames() : model.classNames();
+        TrainingRun run = optimizer == null ? null : model.network().trainingRun();
+        checkArgument(run == null || run.optimizer().equals(optimizer), "the network's training run trains with %s,"
+                + " not %s; save the run's checkpoint with saveCheckpoint(file), or start a new run with fit", run == null
+                ? null : run.optimizer(), optimizer);
         return new ModelData(model.isRegression(), model.loss(), model.featureNames(), outputs,
-                scaling(model.scaler().orElse(null)), layers, optimizer);
+                scaling(model.scaler().orElse(null)), layers, optimizer, run == null ? null : run.toData());
     }
 
     private static ModelData.State state(Parameter parameter) {
@@ -70,18 +82,22 @@ final class ModelFiles {
         for (int l = 0; l < layers.length; l++) {
             ModelData.Layer d = data.layers().get(l);
             layers[l] = new LinearLayer(d.weights(), d.bias(), d.activation());
-            if (data.optimizer() != null) {
-                restore(layers[l].weightParameter(), d.weightState(), data.optimizer());
-                restore(layers[l].biasParameter(), d.biasState(), data.optimizer());
-            }
+        }
+        NeuralNet net = new NeuralNet(layers);
+        List<Parameter> parameters = net.parameters();
+        for (int p = 0; data.optimizer() != null && p < parameters.size(); p++) {
+            ModelData.Layer d = data.layers().get(p / 2);
+            restore(parameters.get(p), p % 2 == 0 ? d.weightState() : d.biasState(), data.optimizer());
         }
         FeatureScaler scaler = switch (data.scaler().kind()) {
             case "standard" -> new StandardScaler(data.scaler().offset(), data.scaler().scale());
             case "minmax" -> new MinMaxScaler(data.scaler().offset(), data.scaler().scale());
             default -> null;
         };
-        Model model = new Model(new NeuralNet(layers), scaler, data.featureNames(), data.outputNames(),
-                data.regression(), data.loss(), null);
+        if (data.run() != null) {
+            net.setTrainingRun(TrainingRun.fromData(data.run(), data.optimizer()));
+        }
+        Model model = new Model(net, scaler, data.featureNames(), data.outputNames(), data.regression(), data.loss(), null);
         return new Checkpoint(model, data.optimizer());
     }
 

@@ -5,9 +5,15 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
 import static io.github.backprop4j.internal.Checks.checkState;
 
 import io.github.backprop4j.activation.Identity;
+import io.github.backprop4j.internal.training.Divergence;
+import io.github.backprop4j.internal.training.TrainingLoop;
+import io.github.backprop4j.internal.training.TrainingRun;
+import io.github.backprop4j.internal.training.TrainingStep;
+import io.github.backprop4j.internal.training.Validator;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.optim.Parameter;
 import io.github.backprop4j.train.History;
 import io.github.backprop4j.train.TrainingConfig;
 import io.github.backprop4j.train.TrainingListener;
@@ -39,6 +45,8 @@ import java.util.List;
 public final class NeuralNet {
 
     private final List<LinearLayer> layers;
+    private final List<Parameter> parameters;
+    private TrainingRun run;                 // of the last fit, or of a loaded checkpoint; null before
     // per thread, for each layer, [1 × outputs] buffers for Z and A: single-row prediction allocates only its result
     private final ThreadLocal<double[][][][]> rowScratch = ThreadLocal.withInitial(this::newRowScratch);
 
@@ -63,11 +71,23 @@ public final class NeuralNet {
             }
         }
         this.layers = Collections.unmodifiableList(new ArrayList<>(List.of(layers)));
+        this.parameters = TrainingLoop.parametersOf(this.layers);
     }
 
     /** {@return the layers, first to last (the list is unmodifiable; the layers themselves are live)} */
     public List<LinearLayer> layers() {
         return layers;
+    }
+
+    /**
+     * Every trainable parameter, in a fixed order: layer 0 {@code W}, layer 0 {@code b}, layer 1
+     * {@code W}, and so on. Updates, gradient checks, checkpoints and distributed sums all walk
+     * this list.
+     *
+     * @return the live parameters with their optimizer state (the list is unmodifiable)
+     */
+    public List<Parameter> parameters() {
+        return parameters;
     }
 
     /** {@return number of input features, the first layer's {@code inputs}} */
@@ -146,8 +166,90 @@ public final class NeuralNet {
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
         double[][] targets = FitInputs.targetsForLabels(this, labels, features.length, loss);
-        return new Trainer(this, config, listener, loss)
-                .train(TrainingData.prepare(features, targets, labels, config, loss, outputs()));
+        return train(TrainingRun.start(config, features, targets), config, listener, loss, features, targets, labels);
+    }
+
+    /**
+     * Continues this network's training run on class labels to {@code config}'s epoch total, as
+     * if it had never stopped: the run started by the last {@code fit}, or the one a checkpoint
+     * saved ({@link Model#loadCheckpoint(java.nio.file.Path)}). The run keeps its position, its
+     * shuffle and dropout generators, its early-stopping state and best weights, and the metrics so
+     * far: 5 epochs, a checkpoint, then resuming to 10 gives the weights of 10 uninterrupted epochs,
+     * bit for bit. A run that already reached the total, or stopped early, returns its history.
+     *
+     * @param features the same rows the run started on, in the same order; not modified
+     * @param labels   their labels; not modified
+     * @param config   the run's configuration; only {@code epochs} (which may grow) and
+     *                 {@code threads} may differ
+     * @param listener told of the start, each batch, each epoch and the end of this part of the run
+     * @return the history of every epoch of the run, from its first
+     * @throws IllegalStateException    if this network has no run to continue, e.g. a checkpoint of
+     *                                  format version 1, which holds no training position
+     * @throws IllegalArgumentException naming the setting that differs, or if the rows differ
+     */
+    public History resume(double[][] features, int[] labels, TrainingConfig config, TrainingListener listener) {
+        FitInputs.checkFeatures(this, features);
+        checkNotNull(config, "config");
+        checkNotNull(listener, "listener");
+        Loss loss = lossFor(config);
+        double[][] targets = FitInputs.targetsForLabels(this, labels, features.length, loss);
+        return train(runToResume(config, features, targets), config, listener, loss, features, targets, labels);
+    }
+
+    /**
+     * Continues the training run on class labels, telling no listener; see
+     * {@link #resume(double[][], int[], TrainingConfig, TrainingListener)}.
+     *
+     * @param features the rows the run started on; not modified
+     * @param labels their labels; not modified
+     * @param config the run's configuration, with an epoch total that may have grown
+     * @return the history of every epoch of the run
+     */
+    public History resume(double[][] features, int[] labels, TrainingConfig config) {
+        return resume(features, labels, config, TrainingListener.NONE);
+    }
+
+    /**
+     * Continues the training run on target values; see
+     * {@link #resume(double[][], int[], TrainingConfig, TrainingListener)}.
+     *
+     * @param features the rows the run started on; not modified
+     * @param targets their targets; not modified
+     * @param config the run's configuration, with an epoch total that may have grown
+     * @param listener told of the start, each batch, each epoch and the end
+     * @return the history of every epoch of the run
+     */
+    public History resume(double[][] features, double[][] targets, TrainingConfig config, TrainingListener listener) {
+        FitInputs.checkFeatures(this, features);
+        checkNotNull(config, "config");
+        checkNotNull(listener, "listener");
+        Loss loss = lossFor(config);
+        FitInputs.checkTargets(this, targets, features.length, loss);
+        return train(runToResume(config, features, targets), config, listener, loss, features, targets, null);
+    }
+
+    private TrainingRun runToResume(TrainingConfig config, double[][] features, double[][] targets) {
+        checkState(run != null, "this network has no training run to resume: it was not trained by fit in this JVM,"
+                + " and it was not loaded from a checkpoint that holds one (checkpoints of format version 1 hold no"
+                + " training position); call fit to start a new run from epoch 1, which keeps the optimizer state");
+        run.checkContinues(config, features, targets);
+        return run;
+    }
+
+    private History train(TrainingRun started, TrainingConfig config, TrainingListener listener, Loss loss,
+            double[][] features, double[][] targets, int[] labels) {
+        this.run = started;
+        return TrainingLoop.run(layers, started, config, listener, loss, features, targets, labels);
+    }
+
+    /** {@return the training run of the last fit or loaded checkpoint, or null} */
+    TrainingRun trainingRun() {
+        return run;
+    }
+
+    /** Sets the run a checkpoint saved, to be resumed. */
+    void setTrainingRun(TrainingRun run) {
+        this.run = run;
     }
 
     /**
@@ -179,8 +281,7 @@ public final class NeuralNet {
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
         FitInputs.checkTargets(this, targets, features.length, loss);
-        return new Trainer(this, config, listener, loss)
-                .train(TrainingData.prepare(features, targets, null, config, loss, outputs()));
+        return train(TrainingRun.start(config, features, targets), config, listener, loss, features, targets, null);
     }
 
     /**
@@ -211,7 +312,20 @@ public final class NeuralNet {
     public Gradients gradients(double[][] features, double[][] targets, Loss loss) {
         FitInputs.checkFeatures(this, features);
         FitInputs.checkTargets(this, targets, features.length, loss);
-        return GradientRecorder.gradients(this, features, targets, loss);
+        TrainingStep step = new TrainingStep(layers, loss, 1);
+        double value = step.forward(features, targets, null);
+        if (!Double.isFinite(value)) {
+            int layer = Divergence.firstNonFiniteOutput(layers);
+            throw new ArithmeticException("the loss is " + value
+                    + (layer < 0 ? "" : "; " + Divergence.describeOutput(layers, layer)));
+        }
+        double[][][] into = new double[parameters.size()][][];
+        for (int p = 0; p < into.length; p++) {
+            into[p] = new double[parameters.get(p).rows()][parameters.get(p).columns()];
+        }
+        // the gradient step of every layer, in reverse, with no update
+        step.gradients(into);
+        return new Gradients(value, features.length, into);
     }
 
     /**
@@ -230,14 +344,13 @@ public final class NeuralNet {
                 "gradients have %d layers but this network has %d", gradients.layerCount(), layers.size());
         for (int l = 0; l < layers.size(); l++) {
             LinearLayer layer = layers.get(l);
-            double[][] dW = gradients.weightsView(l);
+            double[][] dW = gradients.view(2 * l);
             checkArgument(dW.length == layer.inputs() && dW[0].length == layer.outputs(),
                     "gradients of layer %d are %s but its weights are %dx%d", l, Matrices.shape(dW), layer.inputs(),
                     layer.outputs());
         }
-        for (int l = layers.size() - 1; l >= 0; l--) {
-            optimizer.update(layers.get(l).weightParameter(), gradients.weightsView(l));
-            optimizer.update(layers.get(l).biasParameter(), gradients.biasView(l));
+        for (int p = 0; p < parameters.size(); p++) {
+            optimizer.update(parameters.get(p), gradients.view(p));
         }
     }
 
@@ -248,8 +361,8 @@ public final class NeuralNet {
 
     /** Forgets every layer's optimizer state, so the next {@code fit} starts with fresh moments and step counts. */
     public void resetOptimizerState() {
-        for (LinearLayer layer : layers) {
-            layer.resetOptimizerState();
+        for (Parameter p : parameters) {
+            p.resetState();
         }
     }
 
@@ -341,7 +454,7 @@ public final class NeuralNet {
      */
     public int predict(double[] row) {
         checkRegressionOutput();
-        return classOf(predictValues(row));
+        return Validator.classOf(predictValues(row));
     }
 
     private double[][][][] newRowScratch() {
@@ -379,7 +492,7 @@ public final class NeuralNet {
         double[][] p = predictValues(features);
         int[] classes = new int[p.length];
         for (int i = 0; i < p.length; i++) {
-            classes[i] = classOf(p[i]);
+            classes[i] = Validator.classOf(p[i]);
         }
         return classes;
     }
@@ -391,31 +504,7 @@ public final class NeuralNet {
                         + " use predictValues", layers.size() - 1, last);
     }
 
-    /** The class of one output row: {@code argmax_k p_k}, or for one unit 1 where {@code p ≥ 0.5}. */
-    static int classOf(double[] p) {
-        if (p.length == 1) {
-            return p[0] >= 0.5 ? 1 : 0;
-        }
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    /** Inference up to the last layer's pre-activation {@code Z_L}, caching nothing; not checked for finiteness. */
-    double[][] outputPreActivation(double[][] features) {
-        double[][] a = features;
-        int last = layers.size() - 1;
-        for (int l = 0; l < last; l++) {
-            a = layers.get(l).predict(a);
-        }
-        return layers.get(last).predictPreActivation(a);
-    }
-
-    /** Training forward pass through all layers, each caching what its backward needs. */
+    /** The training forward pass through every layer (caching for backward), for tests. */
     double[][] forward(double[][] features) {
         double[][] a = features;
         for (LinearLayer layer : layers) {
@@ -424,38 +513,10 @@ public final class NeuralNet {
         return a;
     }
 
-    /** The first layer whose cached training output has a NaN or infinity, or −1. */
-    int firstNonFiniteOutput() {
-        for (int l = 0; l < layers.size(); l++) {
-            double[][] a = layers.get(l).cachedOutput();
-            if (a != null && Matrices.firstNonFinite(a) != null) {
-                return l;
-            }
-        }
-        return -1;
-    }
-
-    /** E.g. "layer 1 Dense(10->3, Softmax) output row 4, column 2 is NaN", from the training cache. */
-    String describeNonFiniteOutput(int layer) {
-        double[][] a = layers.get(layer).cachedOutput();
-        return describe(layer, a, Matrices.firstNonFinite(a));
-    }
-
     private String describe(int layer, double[][] a, int[] at) {
-        return String.format("layer %d %s output row %d, column %d is %s",
-                layer, layers.get(layer), at[0], at[1], a[at[0]][at[1]]);
+        return Divergence.describe(layers, layer, a, at);
     }
 
-    /**
-     * A summary in the manner of Keras' {@code summary()}, e.g.
-     * <pre>
-     * NeuralNet: Dense(4->10, ReLU) -> Dense(10->3, Softmax)
-     *   #  layer                 weights  bias  parameters
-     *   0  Dense(4->10, ReLU)     4x10     10    50
-     *   1  Dense(10->3, Softmax)  10x3     3     33
-     *   total parameters: 83
-     * </pre>
-     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("NeuralNet: ");

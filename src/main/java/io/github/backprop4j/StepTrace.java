@@ -2,15 +2,16 @@ package io.github.backprop4j;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 
+import io.github.backprop4j.internal.training.DropoutMask;
+import io.github.backprop4j.internal.training.StepObserver;
+import io.github.backprop4j.internal.training.TrainingStep;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.Parameter;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Every matrix of one training step, per layer and in order, recorded from the very code path
@@ -90,13 +91,22 @@ public final class StepTrace {
         FitInputs.checkTargets(net, targets, x.length, loss);
         checkArgument(optimizer != null, "optimizer must not be null");
         Recorder recorder = new Recorder(net);
-        TrainingStep step = new TrainingStep(net, loss, new DropoutMask[net.layers().size()], recorder, 1);
+        TrainingStep step = new TrainingStep(net.layers(), loss, new DropoutMask[net.layers().size()], recorder, 1);
         double value = step.forward(x, targets, null);
         if (step.isFused()) {
             recorder.general(loss, step.predicted(), targets);
         }
-        step.backward(recorder.observing(optimizer), optimizer.learningRate());
-        return new StepTrace(value, loss.toString(), optimizer.toString(), recorder.traces());
+        List<Parameter> parameters = net.parameters();
+        double[][][] gradients = new double[parameters.size()][][];
+        for (int p = 0; p < gradients.length; p++) {
+            gradients[p] = new double[parameters.get(p).rows()][parameters.get(p).columns()];
+        }
+        // each layer's gradient step, in reverse; then the update that backward would apply after it
+        step.gradients(gradients);
+        for (int p = 0; p < gradients.length; p++) {
+            optimizer.update(parameters.get(p), gradients[p]);
+        }
+        return new StepTrace(value, loss.toString(), optimizer.toString(), recorder.traces(gradients));
     }
 
     /**
@@ -148,7 +158,6 @@ public final class StepTrace {
         private final int count;
         private final double[][][][] m;          // per layer: the 14 matrices, in LayerTrace's order from input
         private final boolean[] fused;
-        private final Map<Parameter, double[][]> gradients = new IdentityHashMap<>();
 
         Recorder(NeuralNet net) {
             this.net = net;
@@ -195,33 +204,13 @@ public final class StepTrace {
         }
 
         /** {@code optimizer}, with each gradient it is handed copied first. */
-        Optimizer observing(Optimizer optimizer) {
-            return new Optimizer() {
-                @Override
-                public double learningRate() {
-                    return optimizer.learningRate();
-                }
-
-                @Override
-                public void update(Parameter parameter, double[][] gradient, double learningRate) {
-                    gradients.put(parameter, Matrices.copy(gradient));
-                    optimizer.update(parameter, gradient, learningRate);
-                }
-
-                @Override
-                public io.github.backprop4j.optim.OptimizerState newState(int rows, int columns) {
-                    return optimizer.newState(rows, columns);
-                }
-            };
-        }
-
-        List<LayerTrace> traces() {
+        List<LayerTrace> traces(double[][][] gradients) {
             List<LayerTrace> out = new ArrayList<>();
             for (int l = 0; l < count; l++) {
                 LinearLayer layer = net.layers().get(l);
                 double[][][] t = m[l];
                 out.add(new LayerTrace(layer.toString(), t[0], t[1], t[2], t[3], t[4], fused[l],
-                        gradients.get(layer.weightParameter()), gradients.get(layer.biasParameter()), t[9],
+                        gradients[2 * l], gradients[2 * l + 1], t[9],
                         t[10], layer.weights(), t[12], new double[][] {layer.bias()}, t[13], t[14]));
             }
             return out;

@@ -18,12 +18,14 @@ public final class TrainingDivergedException extends RuntimeException {
     private final int layer;
 
     /**
+     * An exception naming where training diverged (the library throws it; a listener may too).
+     *
      * @param epoch  the epoch, from 1
      * @param batch  the batch within the epoch, from 1
      * @param layer  the index of the layer where the non-finite number showed, from 0
      * @param detail what was not finite, e.g. "the loss is NaN" or "weights W[2][0] is Infinity"
      */
-    TrainingDivergedException(int epoch, int batch, int layer, String detail) {
+    public TrainingDivergedException(int epoch, int batch, int layer, String detail) {
         super(String.format("training diverged at epoch %d, batch %d, layer %d: %s;"
                 + " try a lower learning rate, or scale the features (e.g. StandardScaler)", epoch, batch, layer, detail));
         this.epoch = epoch;

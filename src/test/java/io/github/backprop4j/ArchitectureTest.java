@@ -48,6 +48,24 @@ class ArchitectureTest {
                 .resideInAnyPackage("..backprop4j.loss..", "..backprop4j.optim.."));
     }
 
+    /**
+     * One fit runs one way, NeuralNet to the engine to the layers to math: the engine trains layers
+     * through their parameters and the layer walk and never refers back to the network or model.
+     */
+    @Test
+    void theTrainingEngineKnowsNothingOfTheNetworkOrTheModel() {
+        check(noClasses().that().resideInAPackage("..backprop4j.internal.training..").should().dependOnClassesThat()
+                .haveFullyQualifiedName(NeuralNet.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(Model.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(Checkpoint.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(Gradients.class.getName())
+                .because("the engine trains a list of layers; NeuralNet calls it, never the other way"));
+        check(noClasses().that().resideInAPackage("io.github.backprop4j").and().areNotPublic()
+                .should().haveSimpleNameEndingWith("Trainer").orShould().haveSimpleNameEndingWith("Step")
+                .orShould().haveSimpleNameEndingWith("Stopper").orShould().haveSimpleNameEndingWith("Validator")
+                .because("the training engine lives in internal.training, beside nothing of the public face"));
+    }
+
     @Test
     void onlyThePlotPackageDraws() {
         check(noClasses().that().resideOutsideOfPackage("..backprop4j.plot..").should().dependOnClassesThat()

@@ -171,7 +171,7 @@ class ModelTest {
 
     /** Training resumed from a checkpoint continues exactly as training that never stopped. */
     @Test
-    void aCheckpointResumesTrainingExactly() {
+    void aCheckpointCarriesTheOptimizerStateIntoTheNextFit() {
         Model model = irisModel();
         double[][] x = model.scaler().get().transform(SPLIT.train().features());
         int[] y = SPLIT.train().labels();

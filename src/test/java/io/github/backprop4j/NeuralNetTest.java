@@ -78,13 +78,19 @@ class NeuralNetTest {
         NeuralNet net = build(p);
         LinearLayerTest.assertOffTheKink(net.layers().get(1), new LinearLayer(p[0], p[1][0], new Tanh()).forward(x));
 
-        RecordingOptimizer recorder = new RecordingOptimizer();
+        List<double[][]> recorded = new java.util.ArrayList<>();
         double[][] probabilities = net.forward(x);
         double[][] gradient = LOSS.gradient(probabilities, y);
         for (int l = 2; l >= 0; l--) {
-            gradient = net.layers().get(l).backward(gradient, recorder);
+            LinearLayer layer = net.layers().get(l);
+            double[][] dW = new double[layer.inputs()][layer.outputs()];
+            double[][] db = new double[1][layer.outputs()];
+            // the gradient step alone: dW, db into our arrays, dA_prev back
+            gradient = layer.gradients(gradient, dW, db);
+            recorded.add(dW);
+            recorded.add(db);
         }
-        List<double[][]> grads = tamper.apply(recorder.gradients);   // layer 2 dW, db, layer 1 dW, db, layer 0 dW, db
+        List<double[][]> grads = tamper.apply(recorded);   // layer 2 dW, db, layer 1 dW, db, layer 0 dW, db
 
         for (int l = 0; l < 3; l++) {
             for (int k = 0; k < 2; k++) {

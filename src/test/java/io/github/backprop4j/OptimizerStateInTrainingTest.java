@@ -93,7 +93,8 @@ class OptimizerStateInTrainingTest {
     private static long shuffleSeedKeepingOrder() {
         for (long seed = 0; ; seed++) {
             int[] order = io.github.backprop4j.internal.Permutations.identity(3);
-            io.github.backprop4j.internal.Permutations.shuffle(order, new Random(seed));
+            io.github.backprop4j.internal.Permutations.shuffle(order,
+                    io.github.backprop4j.internal.Xoroshiro128PlusPlus.seeded(seed));
             if (order[0] == 0 && order[1] == 1) {
                 return seed;
             }

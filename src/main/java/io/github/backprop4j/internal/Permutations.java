@@ -29,4 +29,19 @@ public final class Permutations {
             a[j] = t;
         }
     }
+
+    /**
+     * Fisher-Yates shuffle of {@code a} in place with the library's saveable generator.
+     *
+     * @param a      modified
+     * @param random advanced by {@code a.length - 1} draws (more when a draw is rejected)
+     */
+    public static void shuffle(int[] a, Xoroshiro128PlusPlus random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
 }

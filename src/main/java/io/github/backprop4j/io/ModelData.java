@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Everything a model file holds, as plain data: what the model predicts, its loss, the names of
  * its inputs and outputs, the feature scaling, every layer's activation, weights and bias, and
- * for a checkpoint the optimizer and each parameter's optimizer state. Arrays are kept by
- * reference: this is a carrier between a model and its file, not a model.
+ * for a checkpoint the optimizer, each parameter's optimizer state and (from format version 2)
+ * the position of its training run. Arrays are kept by reference: this is a carrier between a
+ * model and its file, not a model.
  *
  * @param regression   true for numeric targets, false for classes
  * @param loss         the loss the model was trained with
@@ -21,9 +22,11 @@ import java.util.List;
  * @param scaler       the feature scaling
  * @param layers       first to last
  * @param optimizer    the optimizer of a checkpoint, or null for a model only
+ * @param run          the training run of a checkpoint, or null (a model, a checkpoint of format
+ *                     version 1, or a network never trained by {@code fit})
  */
 public record ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
-        Scaling scaler, List<Layer> layers, Optimizer optimizer) {
+        Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run) {
 
     /**
      * Checks that nothing is missing.
@@ -35,6 +38,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      * @param scaler the feature scaling
      * @param layers first to last
      * @param optimizer the optimizer of a checkpoint, or null for a model only
+     * @param run the training run of a checkpoint, or null
      */
     public ModelData {
         checkNotNull(loss, "loss");
@@ -43,6 +47,23 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
         outputNames = List.copyOf(checkNotNull(outputNames, "outputNames"));
         layers = List.copyOf(checkNotNull(layers, "layers"));
         checkArgument(!layers.isEmpty(), "a model needs at least one layer");
+        checkArgument(run == null || optimizer != null, "a training run is saved only in a checkpoint, with its optimizer");
+    }
+
+    /**
+     * A model or a checkpoint without a training run, as format version 1 held.
+     *
+     * @param regression true for numeric targets, false for classes
+     * @param loss the loss the model was trained with
+     * @param featureNames one name per input column
+     * @param outputNames the class names, or the target names for regression
+     * @param scaler the feature scaling
+     * @param layers first to last
+     * @param optimizer the optimizer of a checkpoint, or null for a model only
+     */
+    public ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
+            Scaling scaler, List<Layer> layers, Optimizer optimizer) {
+        this(regression, loss, featureNames, outputNames, scaler, layers, optimizer, null);
     }
 
     /** {@return whether this is a checkpoint, with optimizer state to resume training from} */
@@ -83,5 +104,71 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      * @param buffers the buffers, each the parameter's shape
      */
     public record State(long steps, List<String> names, List<double[][]> buffers) {
+    }
+
+    /**
+     * Where a training run stands, so that resuming it continues exactly as the uninterrupted run
+     * would: what it was started with, its position, its random generators, its early-stopping
+     * state and the epochs so far. Generator states are two words of xoroshiro128++; parameter
+     * lists follow the network's parameter order (layer 0 {@code W}, layer 0 {@code b}, ...).
+     *
+     * @param settings       the training configuration, setting by setting, without the epoch
+     *                       total and the thread count (which may change on resume)
+     * @param rows           the number of rows given to {@code fit}
+     * @param dataHash       a 64-bit hash of those rows' features and targets
+     * @param epochsDone     epochs completed
+     * @param batchesDone    batches completed in epoch {@code epochsDone + 1}
+     * @param epochLoss      that epoch's sum of row-weighted batch losses so far
+     * @param epochCorrect   that epoch's correctly classified rows so far
+     * @param elapsedNanos   training time so far
+     * @param shuffleAtEpochStart the shuffle generator's state when that epoch started
+     * @param shuffle        the shuffle generator's state now
+     * @param dropout        per layer index with dropout, its generator's state
+     * @param best           the best monitored value so far, NaN before the first epoch
+     * @param bestEpoch      the epoch of {@code best}, 0 before the first epoch
+     * @param waited           epochs since {@code best} improved
+     * @param bestParameters every parameter at {@code bestEpoch}, or empty when not kept
+     * @param continueFrom   every parameter at the run's position when its end restored the best
+     *                       ones, or empty
+     * @param epochs         the metrics of every completed epoch
+     * @param stopReason     why the run stopped before its epoch total, or null
+     */
+    public record Run(java.util.Map<String, String> settings, int rows, long dataHash, int epochsDone, int batchesDone,
+            double epochLoss, long epochCorrect, long elapsedNanos, long[] shuffleAtEpochStart, long[] shuffle,
+            java.util.Map<Integer, long[]> dropout, double best, int bestEpoch, int waited, List<double[][]> bestParameters,
+            List<double[][]> continueFrom, List<io.github.backprop4j.train.EpochMetrics> epochs, String stopReason) {
+
+        /**
+         * Checks that nothing is missing and copies the collections.
+         *
+         * @param settings the training configuration, setting by setting
+         * @param rows the number of rows given to {@code fit}
+         * @param dataHash a hash of those rows
+         * @param epochsDone epochs completed
+         * @param batchesDone batches completed in the next epoch
+         * @param epochLoss that epoch's loss sum so far
+         * @param epochCorrect that epoch's correct rows so far
+         * @param elapsedNanos training time so far
+         * @param shuffleAtEpochStart the shuffle generator's state when that epoch started
+         * @param shuffle the shuffle generator's state now
+         * @param dropout per layer with dropout, its generator's state
+         * @param best the best monitored value so far
+         * @param bestEpoch the epoch of {@code best}
+         * @param waited epochs since {@code best} improved
+         * @param bestParameters every parameter at {@code bestEpoch}, or empty
+         * @param continueFrom every parameter at the run's position, or empty
+         * @param epochs the metrics of every completed epoch
+         * @param stopReason why the run stopped early, or null
+         */
+        public Run {
+            settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(checkNotNull(settings, "settings")));
+            dropout = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(checkNotNull(dropout, "dropout")));
+            bestParameters = List.copyOf(checkNotNull(bestParameters, "bestParameters"));
+            continueFrom = List.copyOf(checkNotNull(continueFrom, "continueFrom"));
+            epochs = List.copyOf(checkNotNull(epochs, "epochs"));
+            checkNotNull(shuffleAtEpochStart, "shuffleAtEpochStart");
+            checkNotNull(shuffle, "shuffle");
+            checkArgument(epochs.size() == epochsDone, "%d epochs done but %d epochs of metrics", epochsDone, epochs.size());
+        }
     }
 }

@@ -33,7 +33,9 @@ public final class ModelFile {
     /** The first word of every model file. */
     public static final String MAGIC = "backprop4j-model";
     /** The format version this library writes, and the newest it reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest format version this library reads. */
+    public static final int OLDEST_VERSION = 1;
     /** The largest file read, 1 GiB: a larger one is refused rather than read into memory. */
     public static final int MAX_BYTES = 1 << 30;
 
@@ -78,7 +80,7 @@ public final class ModelFile {
         checkNotNull(in, "in");
         checkNotNull(source, "source");
         byte[] bytes = readAtMost(in, source);
-        checkMagic(bytes, source);
+        int version = checkMagic(bytes, source);
         int payloadEnd = checkChecksum(bytes, source);
         String text;
         try {
@@ -87,7 +89,7 @@ public final class ModelFile {
         } catch (CharacterCodingException e) {
             throw new ModelFormatException(source, 0, "the text is not valid UTF-8", e);
         }
-        return new ModelParser(text, source).parse();
+        return new ModelParser(text, source, version).parse();
     }
 
     /** The optimizer settings a checkpoint would store, or null if {@code optimizer} is not a built-in one. */
@@ -111,7 +113,8 @@ public final class ModelFile {
         return buffer.toByteArray();
     }
 
-    private static void checkMagic(byte[] bytes, String source) {
+    /** Checks the first line and returns the format version it names. */
+    private static int checkMagic(byte[] bytes, String source) {
         int end = 0;
         while (end < bytes.length && end < 64 && bytes[end] != '\n') {
             end++;
@@ -122,10 +125,13 @@ public final class ModelFile {
                     + " " + VERSION + "', it starts with '" + printable(first) + "'", null);
         }
         String version = first.substring(MAGIC.length() + 1);
-        if (!version.equals(String.valueOf(VERSION))) {
-            throw new ModelFormatException(source, 1, "format version '" + printable(version)
-                    + "' is not one this library reads (it reads version " + VERSION + ")", null);
+        for (int v = OLDEST_VERSION; v <= VERSION; v++) {
+            if (version.equals(String.valueOf(v))) {
+                return v;
+            }
         }
+        throw new ModelFormatException(source, 1, "format version '" + printable(version)
+                + "' is not one this library reads (it reads versions " + OLDEST_VERSION + " to " + VERSION + ")", null);
     }
 
     /** Checks the last line, {@code crc32 xxxxxxxx}, against the bytes before it; returns where they end. */

@@ -18,12 +18,14 @@ final class ModelParser {
 
     private final String[] lines;
     private final String source;
+    private final int version;
     private int next;              // index of the next line; its line number is next + 1
     private long charactersLeft;   // characters of the lines not yet read
 
-    ModelParser(String text, String source) {
+    ModelParser(String text, String source, int version) {
         this.lines = text.split("\n", -1);
         this.source = source;
+        this.version = version;
         this.charactersLeft = text.length();
     }
 
@@ -53,12 +55,16 @@ final class ModelParser {
             optimizer = optimizer();
             layers = states(layers);
         }
+        ModelData.Run run = null;
+        if (version >= 2 && optimizer != null && peek().equals("run")) {
+            run = new RunParser(this, layers).parse();
+        }
         expectLine("end");
         if (next != lines.length - 1) {
             throw error(next + 1, "unexpected text after 'end'");
         }
         ShapeChecks.check(source, regression, loss, features, outputs, layers);
-        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer);
+        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer, run);
     }
 
     private List<String> names(String keyword) {
@@ -91,6 +97,11 @@ final class ModelParser {
             }
         }
         return new ModelData.Scaling(words[0], offset, scale);
+    }
+
+    /** The index of the next line, whose line number is one more. */
+    int next() {
+        return next;
     }
 
     private ModelData.Layer layer(int l, int expectedInputs) {
@@ -171,7 +182,7 @@ final class ModelParser {
         return new ModelData.State(steps, names, buffers);
     }
 
-    private double[][] matrix(int rows, int columns, String what) {
+    double[][] matrix(int rows, int columns, String what) {
         // each row is a line of at least 2·columns − 1 characters: check before allocating
         checkFits((long) rows * columns, 2, what + " entries");
         double[][] m = new double[rows][];
@@ -181,7 +192,7 @@ final class ModelParser {
         return m;
     }
 
-    private double[] numbers(String text, int count, String what) {
+    double[] numbers(String text, int count, String what) {
         String[] words = text.split(" ", -1);
         if (words.length != count) {
             throw error(next, what + " has " + words.length + " numbers, expected " + count);
@@ -193,7 +204,7 @@ final class ModelParser {
         return v;
     }
 
-    private double number(String word, String what) {
+    double number(String word, String what) {
         if (!DECIMAL.matcher(word).matches()) {
             throw error(next, what + ": '" + shorten(word) + "' is not a finite decimal number");
         }
@@ -204,7 +215,7 @@ final class ModelParser {
         return v;
     }
 
-    private int count(String word, String what) {
+    int count(String word, String what) {
         if (!COUNT.matcher(word).matches() || Integer.parseInt(word) == 0) {
             throw error(next, what + ": '" + shorten(word) + "' is not a count from 1 to 999999999");
         }
@@ -212,14 +223,14 @@ final class ModelParser {
     }
 
     /** Refuses {@code count} items of at least {@code charactersEach} characters that the rest of the file cannot hold. */
-    private void checkFits(long count, long charactersEach, String what) {
+    void checkFits(long count, long charactersEach, String what) {
         if (count * charactersEach > charactersLeft) {
             throw error(next, "declares " + count + " " + what + ", more than the " + charactersLeft
                     + " characters left in the file can hold");
         }
     }
 
-    private String unquote(String quoted) {
+    String unquote(String quoted) {
         if (quoted.length() < 2 || quoted.charAt(0) != '"' || quoted.charAt(quoted.length() - 1) != '"') {
             throw error(next, "expected a quoted name, got '" + shorten(quoted) + "'");
         }
@@ -247,7 +258,7 @@ final class ModelParser {
     }
 
     /** The rest of the next line after {@code keyword} and a space; the line must start so. */
-    private String keyword(String keyword) {
+    String keyword(String keyword) {
         String line = line();
         if (!line.startsWith(keyword + " ")) {
             throw error(next, "expected '" + keyword + " ...', got '" + shorten(line) + "'");
@@ -262,11 +273,11 @@ final class ModelParser {
         }
     }
 
-    private String peek() {
+    String peek() {
         return next < lines.length ? lines[next] : "";
     }
 
-    private String line() {
+    String line() {
         if (next >= lines.length - 1) {
             throw error(next + 1, "the file ends too early");
         }
@@ -274,7 +285,7 @@ final class ModelParser {
         return lines[next++];
     }
 
-    private ModelFormatException error(int line, String problem) {
+    ModelFormatException error(int line, String problem) {
         return new ModelFormatException(source, line, problem, null);
     }
 

@@ -29,6 +29,9 @@ final class ModelPrinter {
         if (data.optimizer() != null) {
             p.optimizer(data);
         }
+        if (data.run() != null) {
+            RunPrinter.print(data.run(), p.out);
+        }
         p.line("end");
         return p.out.toString();
     }

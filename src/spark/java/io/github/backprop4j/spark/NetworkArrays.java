@@ -3,6 +3,7 @@ package io.github.backprop4j.spark;
 import io.github.backprop4j.Gradients;
 import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.NeuralNet;
+import io.github.backprop4j.optim.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,14 +29,11 @@ final class NetworkArrays {
     static double[] parameters(NeuralNet net) {
         double[] out = new double[size(net)];
         int at = 0;
-        for (LinearLayer layer : net.layers()) {
-            for (double[] row : layer.weightParameter().values()) {
+        for (Parameter p : net.parameters()) {
+            for (double[] row : p.values()) {
                 System.arraycopy(row, 0, out, at, row.length);
                 at += row.length;
             }
-            double[] b = layer.biasParameter().values()[0];
-            System.arraycopy(b, 0, out, at, b.length);
-            at += b.length;
         }
         return out;
     }
@@ -43,14 +41,11 @@ final class NetworkArrays {
     /** Overwrites {@code net}'s weights and biases with {@code values}, in layout order. */
     static void setParameters(NeuralNet net, double[] values) {
         int at = 0;
-        for (LinearLayer layer : net.layers()) {
-            for (double[] row : layer.weightParameter().values()) {
+        for (Parameter p : net.parameters()) {
+            for (double[] row : p.values()) {
                 System.arraycopy(values, at, row, 0, row.length);
                 at += row.length;
             }
-            double[] b = layer.biasParameter().values()[0];
-            System.arraycopy(values, at, b, 0, b.length);
-            at += b.length;
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.backprop4j.spark;
 
-import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.NeuralNet;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.OptimizerState;
@@ -19,10 +18,8 @@ final class NetworkState {
     /** The length of the state of {@code net} under {@code optimizer}. */
     static int size(NeuralNet net, Optimizer optimizer) {
         int size = NetworkArrays.size(net);
-        for (LinearLayer layer : net.layers()) {
-            for (Parameter p : new Parameter[] {layer.weightParameter(), layer.biasParameter()}) {
-                size += p.state(optimizer).names().size() * p.rows() * p.columns() + 1;
-            }
+        for (Parameter p : net.parameters()) {
+            size += p.state(optimizer).names().size() * p.rows() * p.columns() + 1;
         }
         return size;
     }
@@ -33,18 +30,16 @@ final class NetworkState {
         for (double v : parameters) {
             acc[at++] += weight * v;
         }
-        for (LinearLayer layer : net.layers()) {
-            for (Parameter p : new Parameter[] {layer.weightParameter(), layer.biasParameter()}) {
-                OptimizerState state = p.state(optimizer);
-                for (String name : state.names()) {
-                    for (double[] row : state.buffer(name)) {
-                        for (double v : row) {
-                            acc[at++] += weight * v;
-                        }
+        for (Parameter p : net.parameters()) {
+            OptimizerState state = p.state(optimizer);
+            for (String name : state.names()) {
+                for (double[] row : state.buffer(name)) {
+                    for (double v : row) {
+                        acc[at++] += weight * v;
                     }
                 }
-                acc[at++] += weight * state.steps();
             }
+            acc[at++] += weight * state.steps();
         }
     }
 
@@ -54,17 +49,15 @@ final class NetworkState {
         System.arraycopy(values, at, parameters, 0, parameters.length);
         NetworkArrays.setParameters(net, parameters);
         at += parameters.length;
-        for (LinearLayer layer : net.layers()) {
-            for (Parameter p : new Parameter[] {layer.weightParameter(), layer.biasParameter()}) {
-                OptimizerState state = p.state(optimizer);
-                for (String name : state.names()) {
-                    for (double[] row : state.buffer(name)) {
-                        System.arraycopy(values, at, row, 0, row.length);
-                        at += row.length;
-                    }
+        for (Parameter p : net.parameters()) {
+            OptimizerState state = p.state(optimizer);
+            for (String name : state.names()) {
+                for (double[] row : state.buffer(name)) {
+                    System.arraycopy(values, at, row, 0, row.length);
+                    at += row.length;
                 }
-                state.setSteps(Math.round(values[at++]));
             }
+            state.setSteps(Math.round(values[at++]));
         }
     }
 }

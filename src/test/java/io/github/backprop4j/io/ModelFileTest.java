@@ -66,7 +66,7 @@ class ModelFileTest {
         assertThat(back.layers().get(1).weightState()).isNull();
         assertThat(back.optimizer()).isEqualTo(new Adam(0.01));
         assertThat(bytes(back)).isEqualTo(first);
-        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("backprop4j-model 1\nmodel classifier\n")
+        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("backprop4j-model 2\nmodel classifier\n")
                 .contains("\nlayer 0 2 3 Tanh\nW\n0.5 -0.25 1\n").matches("(?s).*\nend\ncrc32 [0-9a-f]{8}\n");
     }
 
@@ -74,9 +74,9 @@ class ModelFileTest {
     void aWrongMagicWordOrAnUnknownVersionIsNamed() {
         assertThatThrownBy(() -> read("PK\u0003\u0004 a zip".getBytes(StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(ModelFormatException.class)
-                .hasMessage("m.model line 1: not a backprop4j model file: it should start with 'backprop4j-model 1', it starts with 'PK?? a zip'");
-        assertThatThrownBy(() -> read(edited("backprop4j-model 1", "backprop4j-model 2")))
-                .hasMessage("m.model line 1: format version '2' is not one this library reads (it reads version 1)");
+                .hasMessage("m.model line 1: not a backprop4j model file: it should start with 'backprop4j-model 2', it starts with 'PK?? a zip'");
+        assertThatThrownBy(() -> read(edited("backprop4j-model 2", "backprop4j-model 3")))
+                .hasMessage("m.model line 1: format version '3' is not one this library reads (it reads versions 1 to 2)");
     }
 
     @Test

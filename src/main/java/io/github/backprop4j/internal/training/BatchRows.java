@@ -1,4 +1,4 @@
-package io.github.backprop4j;
+package io.github.backprop4j.internal.training;
 
 /**
  * The rows of one mini-batch, copied in shuffled order into arrays that are reused from batch to

@@ -1,4 +1,4 @@
-package io.github.backprop4j;
+package io.github.backprop4j.internal.training;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 

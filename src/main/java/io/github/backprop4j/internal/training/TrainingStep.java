@@ -1,5 +1,6 @@
-package io.github.backprop4j;
+package io.github.backprop4j.internal.training;
 
+import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.loss.LogitLoss;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.optim.Optimizer;
@@ -7,9 +8,9 @@ import java.util.List;
 
 /**
  * One step of gradient descent on one batch, in two halves: {@link #forward} (the forward pass,
- * with dropout where configured, and the loss) and {@link #backward} (the reverse walk, each
- * layer's {@code backward} handing its gradients to the optimizer). {@link Trainer} checks for
- * divergence between and after them.
+ * with dropout where configured, and the loss) and the reverse walk, either {@link #backward}
+ * (each layer's {@code backward}: its gradient step, then the optimizer's update of its {@code W}
+ * and {@code b}) or {@link #gradients} (the gradient steps alone, into the caller's arrays).
  *
  * <p>When the loss is a {@link LogitLoss} paired with the last layer's activation (softmax with
  * categorical cross-entropy, sigmoid with binary cross-entropy) the step takes the fused path: the
@@ -17,9 +18,16 @@ import java.util.List;
  * {@code ∂L/∂P} then the activation's chain rule. Row weights (from class weights) scale each
  * row's loss and so its row of the gradient.
  */
-final class TrainingStep {
+public final class TrainingStep {
 
-    private final NeuralNet net;
+    /** What the reverse walk does with a layer once its {@code dZ} is known. */
+    private interface LayerEnd {
+        double[][] apply(int l, LinearLayer layer, double[][] dZ, boolean inputGradient);
+    }
+
+    private static final LayerAccess HOOKS = LayerAccess.get();
+
+    private final List<LinearLayer> layers;
     private final Loss loss;
     private final LogitLoss fused;          // the loss, when it is fused with the output activation; else null
     private final DropoutMask[] dropout;    // per layer, null where there is none
@@ -30,42 +38,53 @@ final class TrainingStep {
     private double[][] target;
     private double[] rowWeights;
 
-    /** A step with no dropout. */
-    TrainingStep(NeuralNet net, Loss loss) {
-        this(net, loss, new DropoutMask[net.layers().size()]);
-    }
-
-    TrainingStep(NeuralNet net, Loss loss, DropoutMask[] dropout) {
-        this(net, loss, dropout, StepObserver.NONE, io.github.backprop4j.internal.Parallel.defaultThreads());
-    }
-
-    TrainingStep(NeuralNet net, Loss loss, DropoutMask[] dropout, StepObserver observer, int threads) {
-        this.net = net;
+    /**
+     * A step over {@code layers}.
+     *
+     * @param layers   the network's layers, first to last
+     * @param loss     the loss
+     * @param dropout  per layer, null where there is none
+     * @param observer sees every matrix; {@link StepObserver#NONE} when training
+     * @param threads  at most this many threads for the products
+     */
+    public TrainingStep(List<LinearLayer> layers, Loss loss, DropoutMask[] dropout, StepObserver observer, int threads) {
+        this.layers = layers;
         this.observer = observer;
         this.threads = threads;
         this.loss = loss;
         this.dropout = dropout;
-        LinearLayer output = net.layers().get(net.layers().size() - 1);
+        LinearLayer output = layers.get(layers.size() - 1);
         this.fused = loss instanceof LogitLoss logitLoss && logitLoss.pairsWith(output.activation()) ? logitLoss : null;
     }
 
-    /** Whether this step computes the loss from the logits ({@code dZ = (P − Y)/B}). */
-    boolean isFused() {
+    /**
+     * A step without dropout or observer.
+     *
+     * @param layers the network's layers
+     * @param loss the loss
+     * @param threads at most this many threads
+     */
+    public TrainingStep(List<LinearLayer> layers, Loss loss, int threads) {
+        this(layers, loss, new DropoutMask[layers.size()], StepObserver.NONE, threads);
+    }
+
+    /** {@return whether the loss is fused with the output activation} */
+    public boolean isFused() {
         return fused != null;
     }
 
     /**
-     * Forward pass through every layer (each caching for backward, dropout applied to the outputs
-     * of the layers that have it); returns the batch's mean loss, {@code (1/B) Σ_i w_i L_i} with
-     * row weights.
+     * The forward pass and the loss.
      *
-     * @param rowWeights each row's loss weight, or null for 1 each
+     * @param x          {@code X [B × inputs]}, kept until the reverse walk
+     * @param y          the targets {@code Y [B × outputs]}, kept until the reverse walk
+     * @param rowWeights per-row loss weights, or null
+     * @return the batch's loss
      */
-    double forward(double[][] x, double[][] y, double[] rowWeights) {
-        List<LinearLayer> layers = net.layers();
+    public double forward(double[][] x, double[][] y, double[] rowWeights) {
         double[][] a = x;
         for (int l = 0; l < layers.size(); l++) {
-            a = layers.get(l).forward(a, threads);
+            a = HOOKS.forward(layers.get(l), a, threads);
             observer.forward(l, layers.get(l));
             if (dropout[l] != null) {
                 // Ã_l = A_l ⊙ M / (1 − p)
@@ -80,15 +99,15 @@ final class TrainingStep {
         }
         if (fused != null) {
             // fused: L from the logits Z_L (log-sum-exp), with no clipping of P
-            return fused.valueFromLogits(outputLayer().cachedPreActivation(), y);
+            return fused.valueFromLogits(HOOKS.cachedPreActivation(outputLayer()), y);
         }
         // general: L = loss(P, Y)
         return loss.value(predicted, y);
     }
 
-    /** {@code (1/B) Σ_i w_i L_i}, each row's loss taken on its own. */
+    /** {@code L = (1/B) Σᵢ wᵢ·Lᵢ}: each row's loss weighted by its class weight. */
     private double weightedValue() {
-        double[][] z = outputLayer().cachedPreActivation();
+        double[][] z = HOOKS.cachedPreActivation(outputLayer());
         double sum = 0;
         for (int i = 0; i < predicted.length; i++) {
             double[][] yi = {target[i]};
@@ -99,9 +118,28 @@ final class TrainingStep {
         return sum / predicted.length;
     }
 
-    /** Backward pass for the batch of the last {@link #forward}: every layer's W and b updated by {@code optimizer}. */
-    void backward(Optimizer optimizer, double learningRate) {
-        List<LinearLayer> layers = net.layers();
+    /**
+     * The reverse walk of training: each layer's backward, from the last to the first, computes its
+     * gradients and has {@code optimizer} update its {@code W} and {@code b}.
+     *
+     * @param optimizer    the update rule
+     * @param learningRate {@code η} of this step
+     */
+    public void backward(Optimizer optimizer, double learningRate) {
+        walk((l, layer, dZ, inputGradient) -> HOOKS.backward(layer, dZ, optimizer, learningRate, inputGradient, threads));
+    }
+
+    /**
+     * The reverse walk without updates: each layer's gradients into the caller's arrays, in the
+     * parameter order (layer 0 {@code dW}, layer 0 {@code db}, layer 1 {@code dW}, ...).
+     *
+     * @param into one array per parameter, of its shape; overwritten
+     */
+    public void gradients(double[][][] into) {
+        walk((l, layer, dZ, inputGradient) -> HOOKS.gradients(layer, dZ, into[2 * l], into[2 * l + 1], inputGradient, threads));
+    }
+
+    private void walk(LayerEnd end) {
         int last = layers.size() - 1;
         double[][] gradient = null;
         for (int l = last; l >= 0; l--) {
@@ -109,13 +147,14 @@ final class TrainingStep {
             double[][] dZ;
             if (l == last && fused != null) {
                 // fused: dZ_L = (P − Y)/B straight from the loss, skipping ∂L/∂P and f'(Z_L)
-                dZ = layer.preActivationGradientArray();
+                dZ = HOOKS.preActivationGradientArray(layer);
                 fused.logitGradientInto(predicted, target, dZ);
                 weighRows(dZ);
             } else {
                 if (l == last) {
                     // general: dA_L = ∂L/∂P
-                    if (lossGradient == null || !Shapes.same(lossGradient, predicted)) {
+                    if (lossGradient == null || lossGradient.length != predicted.length
+                            || lossGradient[0].length != predicted[0].length) {
                         lossGradient = new double[predicted.length][predicted[0].length];
                     }
                     loss.gradientInto(predicted, target, lossGradient);
@@ -126,33 +165,33 @@ final class TrainingStep {
                 }
                 observer.outputGradient(l, gradient);
                 // dZ_l = dA_l ⊙ f'(Z_l), the activation's chain rule
-                dZ = layer.activationGradient(gradient);
+                dZ = HOOKS.activationGradient(layer, gradient);
             }
             observer.preActivationGradient(l, dZ, l == last && fused != null);
-            // dW, db to the optimizer; dA_(l−1) = dZ_l · W_lᵀ, except for the first layer, whose dA_0 = ∂L/∂X
+            // dW, db; dA_(l−1) = dZ_l · W_lᵀ, except for the first layer, whose dA_0 = ∂L/∂X
             // would be the gradient for the data itself, which training never uses
-            gradient = layer.backwardFromPreActivation(dZ, optimizer, learningRate, l > 0, threads);
+            gradient = end.apply(l, layer, dZ, l > 0);
             observer.inputGradient(l, gradient);
         }
         predicted = null;
         target = null;
     }
 
-    /** The target {@code Y} of the last forward pass, until {@link #backward}. */
-    double[][] target() {
+    /** {@return the targets of the batch since the last forward, or null after the walk} */
+    public double[][] target() {
         return target;
     }
 
-    /** The last forward pass's output {@code P}, until {@link #backward}. */
-    double[][] predicted() {
+    /** {@return the output of the last forward, until the reverse walk} */
+    public double[][] predicted() {
         return predicted;
     }
 
-    /** Row {@code i} of the gradient times {@code w_i}: the gradient of {@code (1/B) Σ_i w_i L_i}. */
     private double[][] weighRows(double[][] gradient) {
         if (rowWeights != null) {
             for (int i = 0; i < gradient.length; i++) {
                 for (int k = 0; k < gradient[i].length; k++) {
+                    // row i of ∂L/∂(·) scaled by its weight wᵢ
                     gradient[i][k] *= rowWeights[i];
                 }
             }
@@ -161,6 +200,6 @@ final class TrainingStep {
     }
 
     private LinearLayer outputLayer() {
-        return net.layers().get(net.layers().size() - 1);
+        return layers.get(layers.size() - 1);
     }
 }

@@ -1,22 +1,28 @@
-package io.github.backprop4j;
+package io.github.backprop4j.internal.training;
 
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.OptimizerState;
 import io.github.backprop4j.optim.Parameter;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
- * Adjusts each gradient before the real optimizer sees it: the L2 term on weights,
- * {@code dW ← dW + λ·W} (the gradient of {@code (λ/2)·Σ W²}; biases never), then clipping by
- * norm, {@code g ← g · c/‖g‖} when {@code ‖g‖ > c}, for each parameter on its own. The gradient
- * array handed in is changed in place, so only the training step, which owns it, uses this.
+ * An optimizer that adjusts each gradient before the real one sees it: the L2 term on weights,
+ * {@code g = dW + λ·W} (the gradient of {@code (λ/2)·Σ W²}; biases never), then clipping by norm,
+ * {@code g ← g · c/‖g‖} when {@code ‖g‖ > c}, for each parameter on its own.
+ *
+ * <p>It composes without touching the caller's gradient: the adjusted gradient goes into an array
+ * of its own per parameter, made at the first update and reused, so training allocates nothing
+ * per step.
  */
-final class RegularizedOptimizer implements Optimizer {
+final class Regularization implements Optimizer {
 
     private final Optimizer inner;
     private final double weightDecay;
     private final double clipNorm;
+    private final Map<Parameter, double[][]> adjusted = new IdentityHashMap<>();
 
-    RegularizedOptimizer(Optimizer inner, double weightDecay, double clipNorm) {
+    private Regularization(Optimizer inner, double weightDecay, double clipNorm) {
         this.inner = inner;
         this.weightDecay = weightDecay;
         this.clipNorm = clipNorm;
@@ -24,7 +30,7 @@ final class RegularizedOptimizer implements Optimizer {
 
     /** The optimizer to use: {@code inner} itself when there is nothing to adjust. */
     static Optimizer around(Optimizer inner, double weightDecay, double clipNorm) {
-        return weightDecay == 0 && Double.isInfinite(clipNorm) ? inner : new RegularizedOptimizer(inner, weightDecay, clipNorm);
+        return weightDecay == 0 && Double.isInfinite(clipNorm) ? inner : new Regularization(inner, weightDecay, clipNorm);
     }
 
     @Override
@@ -45,27 +51,28 @@ final class RegularizedOptimizer implements Optimizer {
     @Override
     public void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
         double[][] theta = parameter.values();
-        if (weightDecay > 0 && parameter.role() == Parameter.Role.WEIGHTS) {
-            for (int i = 0; i < gradient.length; i++) {
-                for (int j = 0; j < gradient[i].length; j++) {
-                    // dW ← dW + λ·W
-                    gradient[i][j] += weightDecay * theta[i][j];
-                }
+        double[][] g = adjusted.computeIfAbsent(parameter, p -> new double[p.rows()][p.columns()]);
+        boolean decay = weightDecay > 0 && parameter.role() == Parameter.Role.WEIGHTS;
+        for (int i = 0; i < gradient.length; i++) {
+            for (int j = 0; j < gradient[i].length; j++) {
+                // g = dW + λ·W   (weights only; biases are not decayed)
+                g[i][j] = decay ? gradient[i][j] + weightDecay * theta[i][j] : gradient[i][j];
             }
         }
         if (!Double.isInfinite(clipNorm)) {
-            clip(gradient);
+            clip(g);
         }
-        inner.update(parameter, gradient, learningRate, threads);
+        inner.update(parameter, g, learningRate, threads);
     }
 
     private void clip(double[][] gradient) {
         double sumOfSquares = 0;
         for (double[] row : gradient) {
-            for (double g : row) {
-                sumOfSquares += g * g;
+            for (double v : row) {
+                sumOfSquares += v * v;
             }
         }
+        // ‖g‖ = √(Σ g²)
         double norm = Math.sqrt(sumOfSquares);
         if (norm > clipNorm) {
             // g ← g · c/‖g‖
