@@ -154,4 +154,79 @@ class ModelFileTest {
             assertThatThrownBy(() -> read(bad)).as("byte %d", at).isInstanceOf(ModelFormatException.class);
         }
     }
+
+    /** {@link #small()} with a training run: format version 2's run section, every field of it present. */
+    static ModelData smallWithRun() {
+        ModelData d = small();
+        List<double[][]> best = List.of(new double[][] {{1, 2, 3}, {4, 5, 6}}, new double[][] {{0.5, 0, -0.5}},
+                new double[][] {{1, 0}, {0, 1}, {2, 2}}, new double[][] {{-1, 1}});
+        ModelData.Run run = new ModelData.Run(java.util.Map.of("seed", "9", "optimizer", "Adam[learningRate=0.01]"), 150,
+                -42L, 2, 3, 1.25, 7, 123456789L, new long[] {1, -2}, new long[] {3, 4}, java.util.Map.of(0, new long[] {5, 6}),
+                0.5, 1, 1, best, best, List.of(
+                        new io.github.backprop4j.train.EpochMetrics(1, 0.9, 0.5, 0.8, Double.NaN, 0.01, java.time.Duration.ofMillis(3)),
+                        new io.github.backprop4j.train.EpochMetrics(2, 0.7, 0.6, 0.85, Double.NaN, 0.01, java.time.Duration.ofMillis(5))),
+                "early stopping at \"epoch\" 2");
+        return new ModelData(d.regression(), d.loss(), d.featureNames(), d.outputNames(), d.scaler(), d.layers(),
+                d.optimizer(), run);
+    }
+
+    @Test
+    void aTrainingRunIsWrittenAndReadBackExactly() {
+        byte[] first = bytes(smallWithRun());
+        ModelData back = read(first);
+        ModelData.Run r = back.run();
+        assertThat(r.settings()).containsEntry("seed", "9").containsEntry("optimizer", "Adam[learningRate=0.01]");
+        assertThat(r.dataHash()).isEqualTo(-42L);
+        assertThat(r.shuffleAtEpochStart()).containsExactly(1, -2);
+        assertThat(r.dropout().get(0)).containsExactly(5, 6);
+        assertThat(r.epochs().get(1).validationAccuracy()).isNaN();
+        assertThat(r.epochs().get(1).elapsed()).isEqualTo(java.time.Duration.ofMillis(5));
+        assertThat(r.bestParameters().get(2)).isDeepEqualTo(new double[][] {{1, 0}, {0, 1}, {2, 2}});
+        assertThat(r.stopReason()).isEqualTo("early stopping at \"epoch\" 2");
+        assertThat(bytes(back)).isEqualTo(first);
+        assertThat(new String(first, StandardCharsets.UTF_8)).contains("\nrun\nsettings 2\n")
+                .contains("\nepoch 2 0.69999999999999996 0.59999999999999998 0.84999999999999998 nan 0.01 5000000\n");
+    }
+
+    @Test
+    void everyTruncationAndFlippedByteOfARunIsAModelFormatException() {
+        byte[] good = bytes(smallWithRun());
+        for (int length = 0; length < good.length; length++) {
+            byte[] cut = Arrays.copyOf(good, length);
+            assertThatThrownBy(() -> read(cut)).as("cut at %d", length).isInstanceOf(ModelFormatException.class);
+        }
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= (byte) 0xff;
+            int at = i;
+            assertThatThrownBy(() -> read(bad)).as("byte %d", at).isInstanceOf(ModelFormatException.class);
+        }
+    }
+
+    /**
+     * Past the checksum, into the parser: every byte of the run section replaced in turn by each
+     * of a few characters, with a fresh, correct checksum. The file either still reads, or is a
+     * ModelFormatException; nothing else escapes.
+     */
+    @Test
+    void everyEditOfARunSectionUnderAValidChecksumReadsOrIsAModelFormatException() {
+        String text = new String(bytes(smallWithRun()), StandardCharsets.UTF_8);
+        String payload = text.substring(0, text.lastIndexOf("crc32 "));
+        int start = payload.indexOf("\nrun\n");
+        for (int i = start; i < payload.length() - 4; i++) {
+            for (char c : new char[] {'x', ' ', '\n', '9', '-', '0', '"', 'n'}) {
+                String changed = payload.substring(0, i) + c + payload.substring(i + 1);
+                CRC32 crc = new CRC32();
+                crc.update(changed.getBytes(StandardCharsets.UTF_8));
+                byte[] file = (changed + String.format(Locale.ROOT, "crc32 %08x\n", crc.getValue())).getBytes(StandardCharsets.UTF_8);
+                try {
+                    read(file);
+                } catch (ModelFormatException expected) {
+                    // the documented refusal
+                } catch (RuntimeException e) {
+                    throw new AssertionError("byte " + i + " set to '" + c + "': " + e, e);
+                }
+            }
+        }
+    }
 }

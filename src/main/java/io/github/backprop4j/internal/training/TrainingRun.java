@@ -156,19 +156,43 @@ public final class TrainingRun {
         return v + String.format(" hash %016x", hash(v.features(), y));
     }
 
-    /** A 64-bit hash of the rows: every value's bits, in order, through SplitMix64. */
+    /**
+     * A 64-bit hash of the rows: within a row, four interleaved multiply-xor lanes over every
+     * value's bits (four, so the multiplications do not wait on each other: hashing 20,000 rows of
+     * 784 values costs a few milliseconds); each row's lanes then mixed into the total through
+     * SplitMix64, with the row's length, in row order.
+     */
     static long hash(double[][] features, double[][] targets) {
         long h = 0x9E3779B97F4A7C15L * (features.length + 1);
         for (double[][] m : new double[][][] {features, targets}) {
             for (double[] row : m) {
-                h = Xoroshiro128PlusPlus.splitMix64(h ^ row.length);
-                for (double v : row) {
-                    // h ← mix(h ⊕ bits(v))
-                    h = Xoroshiro128PlusPlus.splitMix64(h ^ Double.doubleToLongBits(v));
-                }
+                h = Xoroshiro128PlusPlus.splitMix64(h ^ rowHash(row));
             }
         }
         return h;
+    }
+
+    private static long rowHash(double[] row) {
+        final long k = 0xFF51AFD7ED558CCDL;
+        long a = 0x243F6A8885A308D3L;
+        long b = 0x13198A2E03707344L;
+        long c = 0xA4093822299F31D0L;
+        long d = 0x082EFA98EC4E6C89L;
+        int j = 0;
+        for (; j + 3 < row.length; j += 4) {
+            // lane ← (lane ⊕ bits(v)) · K
+            a = (a ^ Double.doubleToLongBits(row[j])) * k;
+            b = (b ^ Double.doubleToLongBits(row[j + 1])) * k;
+            c = (c ^ Double.doubleToLongBits(row[j + 2])) * k;
+            d = (d ^ Double.doubleToLongBits(row[j + 3])) * k;
+        }
+        for (; j < row.length; j++) {
+            a = (a ^ Double.doubleToLongBits(row[j])) * k;
+        }
+        long r = Xoroshiro128PlusPlus.splitMix64(row.length ^ a);
+        r = Xoroshiro128PlusPlus.splitMix64(r ^ b);
+        r = Xoroshiro128PlusPlus.splitMix64(r ^ c);
+        return Xoroshiro128PlusPlus.splitMix64(r ^ d);
     }
 
     /** {@return the run as plain data, for a checkpoint} */
