@@ -52,4 +52,15 @@ final class FitInputs {
                     loss, last, layers.get(last), problem));
         });
     }
+
+    /** A classifier learns to tell classes apart: labels that hold one class only are refused. */
+    static void checkTwoClasses(int[] labels) {
+        for (int label : labels) {
+            if (label != labels[0]) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(String.format("every one of the %d labels is class %d; a classifier needs"
+                + " at least two classes to learn to tell apart", labels.length, labels[0]));
+    }
 }

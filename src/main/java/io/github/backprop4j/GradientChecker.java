@@ -66,16 +66,19 @@ public final class GradientChecker {
     public GradientCheckReport checkNetwork(NeuralNet net, double[][] features, double[][] targets, Loss loss) {
         checkNotNull(net, "net");
         checkNotNull(loss, "loss");
-        Gradients analytic = net.gradients(features, targets, loss);
-        List<GradientCheckReport.Entry> entries = new ArrayList<>();
-        ToDoubleFunction<double[][]> value = point -> loss.value(net.predictValues(features), targets);
-        List<Parameter> parameters = net.parameters();
-        for (int p = 0; p < parameters.size(); p++) {
-            // layer p/2's W (even p) or b (odd p)
-            entries.add(worst("layer " + p / 2 + (p % 2 == 0 ? " W" : " b"), analytic.view(p),
-                    numerical(parameters.get(p).values(), value)));
-        }
-        return new GradientCheckReport(step, entries);
+        // nudging the live parameters is a change: no other thread may train the network meanwhile
+        return net.writing("checkNetwork", () -> {
+            Gradients analytic = net.gradients(features, targets, loss);
+            List<GradientCheckReport.Entry> entries = new ArrayList<>();
+            ToDoubleFunction<double[][]> value = point -> loss.value(net.predictValues(features), targets);
+            List<Parameter> parameters = net.parameters();
+            for (int p = 0; p < parameters.size(); p++) {
+                // layer p/2's W (even p) or b (odd p)
+                entries.add(worst("layer " + p / 2 + (p % 2 == 0 ? " W" : " b"), analytic.view(p),
+                        numerical(parameters.get(p).values(), value)));
+            }
+            return new GradientCheckReport(step, entries);
+        });
     }
 
     /**

@@ -56,6 +56,12 @@ public final class Gradients {
                     l, bias == null ? "null" : String.valueOf(bias.length), w[0].length);
             p[2 * l] = w;
             p[2 * l + 1] = new double[][] {bias.clone()};
+            for (int k = 2 * l; k <= 2 * l + 1; k++) {
+                int[] at = Matrices.firstNonFinite(p[k]);
+                checkArgument(at == null, "Gradients.of: layer %d %s entry [%d][%d] is %s; gradients must be finite",
+                        l, k % 2 == 0 ? "dW" : "db", at == null ? 0 : at[0], at == null ? 0 : at[1],
+                        at == null ? 0 : p[k][at[0]][at[1]]);
+            }
         }
         return new Gradients(loss, rows, p);
     }

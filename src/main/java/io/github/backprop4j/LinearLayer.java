@@ -5,11 +5,14 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
 import static io.github.backprop4j.internal.Checks.checkState;
 
 import io.github.backprop4j.activation.Activation;
+import io.github.backprop4j.internal.ParameterAccess;
+import io.github.backprop4j.internal.WriterGuard;
 import io.github.backprop4j.internal.training.LayerAccess;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.Parameter;
 import java.util.Random;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * A dense (fully connected) layer: computes {@code A = f(X·W + b)}.
@@ -24,7 +27,9 @@ import java.util.Random;
  *
  * <p>Initial weights are drawn from {@code N(0, s²)} with {@code s} chosen by the activation
  * ({@link Activation#initialWeightStd}: He for ReLU, Glorot otherwise); biases start at 0.
- * A layer is mutable and not thread-safe.
+ * A layer is mutable. One thread at a time may change it: {@code forward}, {@code backward},
+ * {@code gradients} and {@code resetOptimizerState} (and a network's {@code fit}) from a second
+ * thread while one runs are refused with a {@link java.util.ConcurrentModificationException}.
  *
  * <pre>{@code
  * LinearLayer hidden = new LinearLayer(4, 10, new ReLU(), 42L);
@@ -37,6 +42,9 @@ public final class LinearLayer {
     static {
         LayerAccess.register(new Hooks());
     }
+
+    // the published W and b, which every pass reads: a pending update writes elsewhere until it is published
+    private static final ParameterAccess PARAMS = ParameterAccess.get();
 
     /** The seed used by {@link #LinearLayer(int, int, Activation)}. */
     public static final long DEFAULT_SEED = 42L;
@@ -51,6 +59,8 @@ public final class LinearLayer {
     private double[][] output;          // A [batch × outputs]
     private LayerWorkspace.Rows rows;   // the training arrays of the cached batch
     private LayerWorkspace workspace;   // created at the first training forward pass
+    private final WriterGuard guard = new WriterGuard();   // one thread at a time changes this layer
+    private final StampedLock lock = new StampedLock();    // predictions validate against the publishing of a step
 
     /**
      * A layer with weights drawn from {@code new Random(DEFAULT_SEED)}; stands for
@@ -87,6 +97,9 @@ public final class LinearLayer {
     public LinearLayer(int inputs, int outputs, Activation activation, Random random) {
         checkArgument(inputs > 0, "inputs must be > 0, got %d", inputs);
         checkArgument(outputs > 0, "outputs must be > 0, got %d", outputs);
+        long bytes = 8L * inputs * outputs;
+        checkArgument(bytes <= Runtime.getRuntime().maxMemory(), "a %dx%d layer needs %d bytes for its weights alone,"
+                + " more than the %d bytes of the heap (-Xmx)", inputs, outputs, bytes, Runtime.getRuntime().maxMemory());
         this.activation = checkNotNull(activation, "activation");
         checkNotNull(random, "random");
         double std = activation.initialWeightStd(inputs, outputs);
@@ -130,7 +143,12 @@ public final class LinearLayer {
      * @throws IllegalArgumentException if {@code X} is not {@code [batch × inputs]}
      */
     public double[][] forward(double[][] input) {
-        return Matrices.copy(forward(input, 1));
+        guard.acquire(this, "forward");
+        try {
+            return Matrices.copy(forward(input, 1));
+        } finally {
+            guard.release();
+        }
     }
 
     /**
@@ -145,7 +163,7 @@ public final class LinearLayer {
         }
         LayerWorkspace.Rows r = workspace.rows(input.length);
         // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
-        Matrices.affineInto(input, weights.values(), bias.values()[0], r.z, threads);
+        Matrices.affineInto(input, PARAMS.front(weights), PARAMS.front(bias)[0], r.z, threads);
         // A = f(Z)
         activation.forwardInto(r.z, r.a);
         this.input = input;
@@ -175,7 +193,7 @@ public final class LinearLayer {
      */
     void predictRow(double[][] x, double[][] z, double[][] a) {
         // z = x·W + b
-        Matrices.affineInto(x, weights.values(), bias.values()[0], z, 1);
+        Matrices.affineInto(x, PARAMS.front(weights), PARAMS.front(bias)[0], z, 1);
         // a = f(z)
         activation.forwardInto(z, a);
     }
@@ -185,12 +203,17 @@ public final class LinearLayer {
         return preActivation(input, 1);
     }
 
+    /** Inference up to the pre-activation with the product's rows shared among up to {@code threads} threads. */
+    double[][] predictPreActivation(double[][] input, int threads) {
+        return preActivation(input, threads);
+    }
+
     /** Checks {@code X} and computes {@code Z = X·W + b} into a new array. */
     private double[][] preActivation(double[][] input, int threads) {
         checkInput(input);
         // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
         double[][] z = new double[input.length][outputs()];
-        Matrices.affineInto(input, weights.values(), bias.values()[0], z, threads);
+        Matrices.affineInto(input, PARAMS.front(weights), PARAMS.front(bias)[0], z, threads);
         return z;
     }
 
@@ -211,8 +234,13 @@ public final class LinearLayer {
      */
     public double[][] backward(double[][] outputGradient, Optimizer optimizer) {
         checkNotNull(optimizer, "optimizer");
-        double[][] dZ = activationGradient(outputGradient);
-        return Matrices.copy(backwardFromPreActivation(dZ, optimizer, optimizer.learningRate(), true, 1));
+        guard.acquire(this, "backward");
+        try {
+            double[][] dZ = activationGradient(outputGradient);
+            return Matrices.copy(backwardFromPreActivation(dZ, optimizer, optimizer.learningRate(), true, 1));
+        } finally {
+            guard.release();
+        }
     }
 
     /**
@@ -236,8 +264,13 @@ public final class LinearLayer {
      */
     public double[][] gradients(double[][] outputGradient, double[][] weightGradient, double[][] biasGradient) {
         checkGradientArrays(weightGradient, biasGradient);
-        double[][] dZ = activationGradient(outputGradient);
-        return Matrices.copy(gradientsFromPreActivation(dZ, weightGradient, biasGradient, true, 1));
+        guard.acquire(this, "gradients");
+        try {
+            double[][] dZ = activationGradient(outputGradient);
+            return Matrices.copy(gradientsFromPreActivation(dZ, weightGradient, biasGradient, true, 1));
+        } finally {
+            guard.release();
+        }
     }
 
     private void checkGradientArrays(double[][] dW, double[][] db) {
@@ -320,7 +353,7 @@ public final class LinearLayer {
         double[][] dInput = null;
         if (inputGradient) {
             // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
-            Matrices.multiplyTransBInto(dZ, weights.values(), rows.dInput, threads);
+            Matrices.multiplyTransBInto(dZ, PARAMS.front(weights), rows.dInput, threads);
             dInput = rows.dInput;
         }
         input = null;
@@ -364,12 +397,12 @@ public final class LinearLayer {
 
     /** {@return a copy of the weights {@code W [inputs × outputs]}} */
     public double[][] weights() {
-        return Matrices.copy(weights.values());
+        return Matrices.copy(PARAMS.front(weights));
     }
 
     /** {@return a copy of the bias {@code b}, length {@code outputs}} */
     public double[] bias() {
-        return bias.values()[0].clone();
+        return PARAMS.front(bias)[0].clone();
     }
 
     /**
@@ -394,8 +427,23 @@ public final class LinearLayer {
 
     /** Forgets the optimizer state of {@code W} and {@code b}; the next update starts afresh. */
     public void resetOptimizerState() {
-        weights.resetState();
-        bias.resetState();
+        guard.acquire(this, "resetOptimizerState");
+        try {
+            weights.resetState();
+            bias.resetState();
+        } finally {
+            guard.release();
+        }
+    }
+
+    /** The lock a prediction validates against: the publishing of a training step holds it for writing. */
+    StampedLock lock() {
+        return lock;
+    }
+
+    /** The guard every entry point that changes this layer takes: one writer at a time. */
+    WriterGuard guard() {
+        return guard;
     }
 
     /** {@return number of trainable numbers, {@code inputs · outputs + outputs}} */
@@ -452,6 +500,11 @@ public final class LinearLayer {
         @Override
         public double[][] predictPreActivation(LinearLayer layer, double[][] input) {
             return layer.predictPreActivation(input);
+        }
+
+        @Override
+        public StampedLock lock(LinearLayer layer) {
+            return layer.lock;
         }
     }
 }

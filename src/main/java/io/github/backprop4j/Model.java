@@ -10,6 +10,7 @@ import io.github.backprop4j.data.FeatureScaler;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.Task;
 import io.github.backprop4j.train.TrainingConfig;
 import io.github.backprop4j.train.TrainingListener;
 import java.io.InputStream;
@@ -56,13 +57,10 @@ public final class Model {
         this.regression = regression;
         this.loss = checkNotNull(loss, "loss");
         this.history = history;
-        checkArgument(featureNames.size() == network.inputs(),
-                "%d feature names for a network with %d inputs", featureNames.size(), network.inputs());
+        checkFits(network, featureNames, outputNames, regression);
         checkArgument(scaler == null || scaler.columns() == network.inputs(),
                 "the scaler has %d columns but the network has %d inputs", scaler == null ? 0 : scaler.columns(), network.inputs());
-        int units = network.outputs();
-        checkArgument(outputNames.size() == units || (!regression && units == 1 && outputNames.size() == 2),
-                "%d %s for a network with %d outputs", outputNames.size(), regression ? "target names" : "class names", units);
+        network.setTask(regression ? Task.REGRESSION : Task.CLASSIFICATION);
         this.scaledRow = ThreadLocal.withInitial(() -> new double[network.inputs()]);
     }
 
@@ -94,6 +92,12 @@ public final class Model {
         checkNotNull(listener, "listener");
         checkNotNull(network, "network");
         checkNotNull(config, "config");
+        // everything the model will need, checked before the network is touched
+        checkFits(network, data.featureNames(), data.isRegression() ? data.targetNames() : data.classNames(),
+                data.isRegression());
+        if (!data.isRegression()) {
+            FitInputs.checkTwoClasses(data.labels());
+        }
         StandardScaler scaler = StandardScaler.fit(data.features());
         double[][] x = scaler.transform(data.features());
         LinearLayer last = network.layers().get(network.layers().size() - 1);
@@ -103,6 +107,17 @@ public final class Model {
                 : network.fit(x, data.labels(), withLoss, listener);
         return new Model(network, scaler, data.featureNames(), data.isRegression() ? data.targetNames() : data.classNames(),
                 data.isRegression(), loss, history);
+    }
+
+    /** The names against the network: one per input, and one per output (two for a single sigmoid unit). */
+    private static void checkFits(NeuralNet network, List<String> featureNames, List<String> outputNames, boolean regression) {
+        checkArgument(featureNames.size() == network.inputs(),
+                "%d feature names for a network with %d inputs", featureNames.size(), network.inputs());
+        checkArgument(regression || outputNames.size() >= 2, "%d class name %s: a classifier needs at least two classes",
+                outputNames.size(), outputNames);
+        int units = network.outputs();
+        checkArgument(outputNames.size() == units || (!regression && units == 1 && outputNames.size() == 2),
+                "%d %s for a network with %d outputs", outputNames.size(), regression ? "target names" : "class names", units);
     }
 
     /**

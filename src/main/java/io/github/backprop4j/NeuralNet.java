@@ -5,6 +5,7 @@ import static io.github.backprop4j.internal.Checks.checkNotNull;
 import static io.github.backprop4j.internal.Checks.checkState;
 
 import io.github.backprop4j.activation.Identity;
+import io.github.backprop4j.internal.training.BufferedUpdate;
 import io.github.backprop4j.internal.training.Divergence;
 import io.github.backprop4j.internal.training.TrainingLoop;
 import io.github.backprop4j.internal.training.TrainingRun;
@@ -13,8 +14,10 @@ import io.github.backprop4j.internal.training.Validator;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.optim.OptimizerState;
 import io.github.backprop4j.optim.Parameter;
 import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.Task;
 import io.github.backprop4j.train.TrainingConfig;
 import io.github.backprop4j.train.TrainingListener;
 import java.util.ArrayList;
@@ -29,10 +32,17 @@ import java.util.List;
  * its {@link TrainingConfig}: categorical cross-entropy over class labels with a
  * {@link io.github.backprop4j.activation.Softmax} output (the default), binary cross-entropy with
  * one {@link io.github.backprop4j.activation.Sigmoid} unit, or mean squared error on
- * {@code double[][]} targets for regression. A network is mutable (training changes its layers)
- * and not thread-safe while training; {@link #predict}, {@link #predictProbabilities} and
- * {@link #predictValues} change nothing, so several threads may call them at once while no
- * {@code fit} runs.
+ * {@code double[][]} targets for regression.
+ *
+ * <p>Threads: one thread at a time may change a network. {@code fit}, {@code resume},
+ * {@code gradients}, {@code applyGradients} and {@code resetOptimizerState} from a second thread
+ * while one runs are refused at once with a {@link java.util.ConcurrentModificationException},
+ * before anything changes (a layer shared by two networks is guarded as well). {@link #predict},
+ * {@link #predictProbabilities} and {@link #predictValues} change nothing and may run on any
+ * number of threads, also while one thread trains: each training step writes its update into a
+ * second buffer and publishes it whole, and a prediction sees the network as it was between two
+ * steps, never half of one (it reads without locking and tries again if a step was published
+ * meanwhile; after a few tries it takes the layers' read locks, and training waits for it).
  *
  * <pre>{@code
  * NeuralNet net = new NeuralNet(
@@ -47,8 +57,16 @@ public final class NeuralNet {
     private final List<LinearLayer> layers;
     private final List<Parameter> parameters;
     private TrainingRun run;                 // of the last fit, or of a loaded checkpoint; null before
+    private Task task;                       // recorded by training or a model; null: guessed from the last activation
     // per thread, for each layer, [1 × outputs] buffers for Z and A: single-row prediction allocates only its result
-    private final ThreadLocal<double[][][][]> rowScratch = ThreadLocal.withInitial(this::newRowScratch);
+    private final ThreadLocal<RowScratch> rowScratch = ThreadLocal.withInitial(this::newRowScratch);
+
+    /** Optimistic reads a prediction makes before it takes the read locks (training then waits for it). */
+    private static final int OPTIMISTIC_TRIES = 3;
+
+    /** One thread's buffers for single-row prediction: per layer [Z, A], and a lock stamp per layer. */
+    private record RowScratch(double[][][][] buffers, long[] stamps) {
+    }
 
     /**
      * @param layers at least one layer, each layer's {@code inputs} equal to the previous layer's
@@ -166,7 +184,8 @@ public final class NeuralNet {
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
         double[][] targets = FitInputs.targetsForLabels(this, labels, features.length, loss);
-        return train(TrainingRun.start(config, features, targets), config, listener, loss, features, targets, labels);
+        return writing("fit", () -> train(TrainingRun.start(config, features, targets), config, listener, loss,
+                features, targets, labels));
     }
 
     /**
@@ -193,7 +212,8 @@ public final class NeuralNet {
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
         double[][] targets = FitInputs.targetsForLabels(this, labels, features.length, loss);
-        return train(runToResume(config, features, targets), config, listener, loss, features, targets, labels);
+        return writing("resume", () -> train(runToResume(config, features, targets), config, listener, loss,
+                features, targets, labels));
     }
 
     /**
@@ -225,7 +245,8 @@ public final class NeuralNet {
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
         FitInputs.checkTargets(this, targets, features.length, loss);
-        return train(runToResume(config, features, targets), config, listener, loss, features, targets, null);
+        return writing("resume", () -> train(runToResume(config, features, targets), config, listener, loss,
+                features, targets, null));
     }
 
     private TrainingRun runToResume(TrainingConfig config, double[][] features, double[][] targets) {
@@ -238,8 +259,31 @@ public final class NeuralNet {
 
     private History train(TrainingRun started, TrainingConfig config, TrainingListener listener, Loss loss,
             double[][] features, double[][] targets, int[] labels) {
+        TrainingLoop loop = TrainingLoop.prepare(layers, started, config, listener, loss, features, targets, labels);
+        // everything is checked: from here on the network changes
         this.run = started;
-        return TrainingLoop.run(layers, started, config, listener, loss, features, targets, labels);
+        this.task = taskOf(config, loss, labels != null);
+        return loop.train();
+    }
+
+    /**
+     * Runs {@code body} holding every layer's writer guard, taken in layer order: a second thread
+     * that trains or changes any of these layers meanwhile is refused at once, before it changes
+     * anything, and so is this call if another thread holds one of them.
+     */
+    <T> T writing(String operation, java.util.function.Supplier<T> body) {
+        int taken = 0;
+        try {
+            for (LinearLayer layer : layers) {
+                layer.guard().acquire("layer " + taken + " " + layer, operation);
+                taken++;
+            }
+            return body.get();
+        } finally {
+            for (int l = taken - 1; l >= 0; l--) {
+                layers.get(l).guard().release();
+            }
+        }
     }
 
     /** {@return the training run of the last fit or loaded checkpoint, or null} */
@@ -281,7 +325,8 @@ public final class NeuralNet {
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
         FitInputs.checkTargets(this, targets, features.length, loss);
-        return train(TrainingRun.start(config, features, targets), config, listener, loss, features, targets, null);
+        return writing("fit", () -> train(TrainingRun.start(config, features, targets), config, listener, loss,
+                features, targets, null));
     }
 
     /**
@@ -312,6 +357,10 @@ public final class NeuralNet {
     public Gradients gradients(double[][] features, double[][] targets, Loss loss) {
         FitInputs.checkFeatures(this, features);
         FitInputs.checkTargets(this, targets, features.length, loss);
+        return writing("gradients", () -> computeGradients(features, targets, loss));
+    }
+
+    private Gradients computeGradients(double[][] features, double[][] targets, Loss loss) {
         TrainingStep step = new TrainingStep(layers, loss, 1);
         double value = step.forward(features, targets, null);
         if (!Double.isFinite(value)) {
@@ -350,8 +399,41 @@ public final class NeuralNet {
                     layer.outputs());
         }
         for (int p = 0; p < parameters.size(); p++) {
-            optimizer.update(parameters.get(p), gradients.view(p));
+            int[] at = Matrices.firstNonFinite(gradients.view(p));
+            checkArgument(at == null, "applyGradients: the gradient of layer %d %s entry [%d][%d] is %s; every entry must"
+                    + " be finite, so nothing was applied", p / 2, p % 2 == 0 ? "dW" : "db", at == null ? 0 : at[0],
+                    at == null ? 0 : at[1], at == null ? 0 : gradients.view(p)[at[0]][at[1]]);
         }
+        writing("applyGradients", () -> {
+            OptimizerState[] before = new OptimizerState[parameters.size()];
+            for (int p = 0; p < before.length; p++) {
+                before[p] = parameters.get(p).state();
+                parameters.get(p).state(optimizer);        // made (or kept) before the buffered update begins
+            }
+            BufferedUpdate.begin(parameters, optimizer);
+            try {
+                for (int p = 0; p < parameters.size(); p++) {
+                    optimizer.update(parameters.get(p), gradients.view(p));
+                }
+            } catch (RuntimeException e) {
+                BufferedUpdate.discard(parameters);
+                throw e;
+            }
+            String[] detail = new String[1];
+            int bad = BufferedUpdate.firstNonFinite(parameters, detail);
+            if (bad >= 0) {
+                BufferedUpdate.discard(parameters);
+                for (int p = 0; p < before.length; p++) {
+                    // a refused call leaves even the state it made behind it as it was
+                    io.github.backprop4j.internal.ParameterAccess.get().restoreState(parameters.get(p), before[p]);
+                }
+                throw new ArithmeticException(String.format("applyGradients: the update would make layer %d %s %s%s;"
+                        + " nothing was changed (try a lower learning rate)", bad / 2, layers.get(bad / 2),
+                        bad % 2 == 0 ? "W" : "b", detail[0]));
+            }
+            BufferedUpdate.publish(layers, parameters);
+            return null;
+        });
     }
 
     private Loss lossFor(TrainingConfig config) {
@@ -361,9 +443,12 @@ public final class NeuralNet {
 
     /** Forgets every layer's optimizer state, so the next {@code fit} starts with fresh moments and step counts. */
     public void resetOptimizerState() {
-        for (Parameter p : parameters) {
-            p.resetState();
-        }
+        writing("resetOptimizerState", () -> {
+            for (Parameter p : parameters) {
+                p.resetState();
+            }
+            return null;
+        });
     }
 
     /**
@@ -392,16 +477,85 @@ public final class NeuralNet {
     public double[][] predictValues(double[][] features, int threads) {
         checkArgument(threads > 0, "threads must be > 0, got %d", threads);
         FitInputs.checkFeatures(this, features);
-        double[][] a = features;
-        for (int l = 0; l < layers.size(); l++) {
-            a = layers.get(l).predict(a, threads);
-            int[] at = Matrices.firstNonFinite(a);
-            if (at != null) {
-                throw new ArithmeticException(describe(l, a, at) + "; the inputs or weights are too large"
-                        + " for double, so no prediction is made (scale the features, e.g. StandardScaler)");
+        long[] stamps = new long[layers.size()];
+        for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
+            if (!stampAll(stamps)) {
+                Thread.onSpinWait();
+                continue;
+            }
+            double[][] a;
+            try {
+                a = forwardChecked(features, threads);
+            } catch (ArithmeticException e) {
+                if (validAll(stamps)) {
+                    throw e;
+                }
+                continue;   // the parameters changed under the computation: what it saw is not a state to report
+            }
+            if (validAll(stamps)) {
+                return a;
             }
         }
+        int taken = 0;
+        try {
+            for (; taken < layers.size(); taken++) {
+                stamps[taken] = layers.get(taken).lock().readLock();
+            }
+            return forwardChecked(features, threads);
+        } finally {
+            unlockRead(stamps, taken);
+        }
+    }
+
+    /**
+     * Inference through every layer, checking each layer's pre-activation {@code Z} (a NaN or an
+     * infinite weight always shows there, even where ReLU would hide it in {@code A}) and output.
+     */
+    private double[][] forwardChecked(double[][] features, int threads) {
+        double[][] a = features;
+        for (int l = 0; l < layers.size(); l++) {
+            LinearLayer layer = layers.get(l);
+            double[][] z = layer.predictPreActivation(a, threads);
+            checkFinite(l, "pre-activation Z", z);
+            a = layer.activation().forward(z);
+            checkFinite(l, "output", a);
+        }
         return a;
+    }
+
+    private void checkFinite(int l, String what, double[][] m) {
+        int[] at = Matrices.firstNonFinite(m);
+        if (at != null) {
+            throw new ArithmeticException(String.format("layer %d %s %s row %d, column %d is %s; the inputs or weights"
+                    + " are too large for double (or not finite), so no prediction is made (scale the features, e.g."
+                    + " StandardScaler)", l, layers.get(l), what, at[0], at[1], m[at[0]][at[1]]));
+        }
+    }
+
+    /** Optimistic read stamps of every layer's lock; false if a step is being published now. */
+    private boolean stampAll(long[] stamps) {
+        for (int l = 0; l < stamps.length; l++) {
+            stamps[l] = layers.get(l).lock().tryOptimisticRead();
+            if (stamps[l] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether no step was published since {@link #stampAll}: then the computation saw one state of every layer. */
+    private boolean validAll(long[] stamps) {
+        boolean valid = true;
+        for (int l = 0; l < stamps.length; l++) {
+            valid &= layers.get(l).lock().validate(stamps[l]);
+        }
+        return valid;
+    }
+
+    private void unlockRead(long[] stamps, int taken) {
+        for (int l = taken - 1; l >= 0; l--) {
+            layers.get(l).lock().unlockRead(stamps[l]);
+        }
     }
 
     /**
@@ -426,25 +580,55 @@ public final class NeuralNet {
                 throw new IllegalArgumentException(String.format("row column %d is %s; every value must be finite", j, row[j]));
             }
         }
-        double[][][][] scratch = rowScratch.get();
-        double[][] x = scratch[layers.size()][0];
+        RowScratch scratch = rowScratch.get();
+        long[] stamps = scratch.stamps;
+        try {
+            for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
+                if (!stampAll(stamps)) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                double[] a;
+                try {
+                    a = forwardRow(row, scratch.buffers);
+                } catch (ArithmeticException e) {
+                    if (validAll(stamps)) {
+                        throw e;
+                    }
+                    continue;
+                }
+                if (validAll(stamps)) {
+                    return a.clone();
+                }
+            }
+            int taken = 0;
+            try {
+                for (; taken < layers.size(); taken++) {
+                    stamps[taken] = layers.get(taken).lock().readLock();
+                }
+                return forwardRow(row, scratch.buffers).clone();
+            } finally {
+                unlockRead(stamps, taken);
+            }
+        } finally {
+            // drop the reference to the caller's row, so the thread's scratch never keeps it
+            scratch.buffers[layers.size()][0][0] = null;
+        }
+    }
+
+    /** One row through every layer into the thread's buffers, checking each {@code Z} and {@code A}. */
+    private double[] forwardRow(double[] row, double[][][][] buffers) {
+        double[][] x = buffers[layers.size()][0];
         x[0] = row;
         double[] a = row;
         for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).predictRow(x, scratch[l][0], scratch[l][1]);
-            x = scratch[l][1];
+            layers.get(l).predictRow(x, buffers[l][0], buffers[l][1]);
+            checkFinite(l, "pre-activation Z", buffers[l][0]);
+            x = buffers[l][1];
             a = x[0];
-            for (int j = 0; j < a.length; j++) {
-                if (!Double.isFinite(a[j])) {
-                    scratch[layers.size()][0][0] = null;
-                    throw new ArithmeticException(describe(l, scratch[l][1], new int[] {0, j})
-                            + "; the inputs or weights are too large for double");
-                }
-            }
+            checkFinite(l, "output", x);
         }
-        // drop the reference to the caller's row, so the thread's scratch never keeps it
-        scratch[layers.size()][0][0] = null;
-        return a.clone();
+        return a;
     }
 
     /**
@@ -457,7 +641,11 @@ public final class NeuralNet {
         return Validator.classOf(predictValues(row));
     }
 
-    private double[][][][] newRowScratch() {
+    private RowScratch newRowScratch() {
+        return new RowScratch(newRowBuffers(), new long[layers.size()]);
+    }
+
+    private double[][][][] newRowBuffers() {
         // per layer [Z, A], each [1 × outputs]; one more slot holds the [1 × inputs] view of the input row
         double[][][][] s = new double[layers.size() + 1][2][1][];
         for (int l = 0; l < layers.size(); l++) {
@@ -499,9 +687,46 @@ public final class NeuralNet {
 
     private void checkRegressionOutput() {
         LinearLayer last = layers.get(layers.size() - 1);
+        if (task != null) {
+            checkState(task == Task.CLASSIFICATION, "predict returns class labels, but this network was trained for"
+                    + " regression (its last layer is layer %d %s); use predictValues", layers.size() - 1, last);
+            return;
+        }
+        // never trained here: guess from the last activation
         checkState(!(last.activation() instanceof Identity),
                 "predict returns class labels, but the last layer (layer %d %s) is a regression output;"
                         + " use predictValues", layers.size() - 1, last);
+    }
+
+    /**
+     * Classification or regression, as training recorded it (from the loss, or as the
+     * configuration gave it), or as the model it was loaded in says; empty for a network never
+     * trained, whose {@code predict} then guesses from the last activation.
+     *
+     * @return the task, when known
+     */
+    public java.util.Optional<Task> task() {
+        return java.util.Optional.ofNullable(task);
+    }
+
+    /** Records the task, e.g. from a model file; refuses one that contradicts what training recorded. */
+    void setTask(Task known) {
+        checkArgument(task == null || task == known, "the network was trained for %s, not %s", task, known);
+        this.task = known;
+    }
+
+    /** The task a fit records: the configuration's, else the loss's, else labels classify and targets regress. */
+    private static Task taskOf(TrainingConfig config, Loss loss, boolean labels) {
+        if (config.task().isPresent()) {
+            return config.task().get();
+        }
+        if (loss instanceof io.github.backprop4j.loss.LogitLoss) {
+            return Task.CLASSIFICATION;
+        }
+        if (loss instanceof io.github.backprop4j.loss.MeanSquaredError) {
+            return Task.REGRESSION;
+        }
+        return labels ? Task.CLASSIFICATION : Task.REGRESSION;
     }
 
     /** The training forward pass through every layer (caching for backward), for tests. */
@@ -513,9 +738,6 @@ public final class NeuralNet {
         return a;
     }
 
-    private String describe(int layer, double[][] a, int[] at) {
-        return Divergence.describe(layers, layer, a, at);
-    }
 
     @Override
     public String toString() {

@@ -90,6 +90,10 @@ public final class StepTrace {
         FitInputs.checkFeatures(net, x);
         FitInputs.checkTargets(net, targets, x.length, loss);
         checkArgument(optimizer != null, "optimizer must not be null");
+        return net.writing("StepTrace.of", () -> trace(net, x, targets, loss, optimizer));
+    }
+
+    private static StepTrace trace(NeuralNet net, double[][] x, double[][] targets, Loss loss, Optimizer optimizer) {
         Recorder recorder = new Recorder(net);
         TrainingStep step = new TrainingStep(net.layers(), loss, new DropoutMask[net.layers().size()], recorder, 1);
         double value = step.forward(x, targets, null);

@@ -1,10 +1,15 @@
 package io.github.backprop4j;
 
 /**
- * Thrown by {@link NeuralNet#fit} when training stops being finite: the loss of a batch, or a
- * weight or bias after an update, is NaN or infinite. Most often the learning rate is too high, or
- * the features are on too large a scale. The message names the epoch, the batch, the layer and the
- * value. The network's weights are then unusable; build a new network and train again.
+ * Thrown by {@link NeuralNet#fit} when training diverges: the loss of a batch, or a weight, a bias
+ * or their optimizer state after an update, is NaN or infinite; or the training loss of an epoch
+ * ran away from the loss at initialisation (docs/training.md, "Divergence"). Most often the
+ * learning rate is too high, or the features are on too large a scale. The message names the
+ * epoch, the batch, the layer and the value.
+ *
+ * <p>The network keeps its last finite state: a step whose update left a non-finite number is
+ * never applied, so the weights and optimizer state are those from before it. {@link #history()}
+ * holds the epochs completed before, with the reason training stopped.
  */
 public final class TrainingDivergedException extends RuntimeException {
 
@@ -16,6 +21,8 @@ public final class TrainingDivergedException extends RuntimeException {
     private final int batch;
     /** The layer (from 0) where the first non-finite number showed. */
     private final int layer;
+    /** The epochs before it, with the stop reason; null until the training loop adds it. */
+    private final transient io.github.backprop4j.train.History history;
 
     /**
      * An exception naming where training diverged (the library throws it; a listener may too).
@@ -31,6 +38,26 @@ public final class TrainingDivergedException extends RuntimeException {
         this.epoch = epoch;
         this.batch = batch;
         this.layer = layer;
+        this.history = null;
+    }
+
+    /**
+     * The same exception, carrying the history of the training that it stopped.
+     *
+     * @param cause   the exception as it was first thrown
+     * @param history the epochs completed before it, with the stop reason
+     */
+    public TrainingDivergedException(TrainingDivergedException cause, io.github.backprop4j.train.History history) {
+        super(cause.getMessage(), cause);
+        this.epoch = cause.epoch;
+        this.batch = cause.batch;
+        this.layer = cause.layer;
+        this.history = history;
+    }
+
+    /** {@return the epochs completed before training diverged, with the stop reason, when fit threw it} */
+    public java.util.Optional<io.github.backprop4j.train.History> history() {
+        return java.util.Optional.ofNullable(history);
     }
 
     /** {@return the epoch (from 1) in which training stopped being finite} */

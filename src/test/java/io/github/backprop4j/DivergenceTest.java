@@ -101,9 +101,9 @@ class DivergenceTest {
                 new LinearLayer(new double[][] {{1e300, 1}, {1, 1}}, new double[] {0, 0}, new Softmax()));
         assertThatThrownBy(() -> net.predict(new double[][] {{1}, {1e10}}))
                 .isInstanceOf(ArithmeticException.class)
-                .hasMessageStartingWith("layer 0 Dense(1->2, ReLU) output row 1, column 0 is Infinity;");
+                .hasMessageStartingWith("layer 0 Dense(1->2, ReLU) pre-activation Z row 1, column 0 is Infinity;");
         assertThatThrownBy(() -> net.predictProbabilities(new double[][] {{1}}))
                 .isInstanceOf(ArithmeticException.class)
-                .hasMessageStartingWith("layer 1 Dense(2->2, Softmax) output row 0, column 0 is NaN;");
+                .hasMessageStartingWith("layer 1 Dense(2->2, Softmax) pre-activation Z row 0, column 0 is Infinity;");
     }
 }

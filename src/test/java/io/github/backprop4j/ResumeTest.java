@@ -245,11 +245,12 @@ class ResumeTest {
         assertThat(old.model().network().layers().get(0).weightParameter().state().steps()).isEqualTo(40);
     }
 
-    @Test
-    void theGoldenCheckpointOfFormatVersion2ResumesToTheUninterruptedRun() throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"golden-v2.ckpt", "golden-v3.ckpt"})
+    void theGoldenCheckpointsResumeToTheUninterruptedRun(String name) throws IOException {
         Checkpoint golden;
-        try (InputStream in = getClass().getResourceAsStream("/io/github/backprop4j/golden-v2.ckpt")) {
-            golden = Model.loadCheckpoint(in, "golden-v2.ckpt");
+        try (InputStream in = getClass().getResourceAsStream("/io/github/backprop4j/" + name)) {
+            golden = Model.loadCheckpoint(in, name);
         }
         assertThat(golden.epochsDone()).isEqualTo(5);
         NeuralNet reference = network();
@@ -310,7 +311,7 @@ class ResumeTest {
     }
 
     /** This JVM's module and class path, as one class path for the child. */
-    private static String classPath() {
+    static String classPath() {
         List<String> entries = new ArrayList<>();
         for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
             String value = System.getProperty(property);

@@ -61,8 +61,8 @@ class TrainingWithLossesTest {
         assertThat(mse.value(net.predictValues(x), y)).isLessThan(1e-3).isLessThan(history.loss(1) / 100);
         assertThatThrownBy(() -> net.predict(x))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("predict returns class labels, but the last layer (layer 1 Dense(16->2, Identity)) is a"
-                        + " regression output; use predictValues");
+                .hasMessage("predict returns class labels, but this network was trained for regression (its last layer"
+                        + " is layer 1 Dense(16->2, Identity)); use predictValues");
     }
 
     @Test

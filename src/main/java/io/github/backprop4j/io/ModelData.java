@@ -124,6 +124,8 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      * @param shuffleAtEpochStart the shuffle generator's state when that epoch started
      * @param shuffle        the shuffle generator's state now
      * @param dropout        per layer index with dropout, its generator's state
+     * @param initialLoss    the run's first batch loss, at initialisation, the divergence check's
+     *                       reference; NaN before the first batch, and in runs of format version 2
      * @param best           the best monitored value so far, NaN before the first epoch
      * @param bestEpoch      the epoch of {@code best}, 0 before the first epoch
      * @param waited           epochs since {@code best} improved
@@ -135,7 +137,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      */
     public record Run(java.util.Map<String, String> settings, int rows, long dataHash, int epochsDone, int batchesDone,
             double epochLoss, long epochCorrect, long elapsedNanos, long[] shuffleAtEpochStart, long[] shuffle,
-            java.util.Map<Integer, long[]> dropout, double best, int bestEpoch, int waited, List<double[][]> bestParameters,
+            java.util.Map<Integer, long[]> dropout, double initialLoss, double best, int bestEpoch, int waited, List<double[][]> bestParameters,
             List<double[][]> continueFrom, List<io.github.backprop4j.train.EpochMetrics> epochs, String stopReason) {
 
         /**
@@ -152,6 +154,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
          * @param shuffleAtEpochStart the shuffle generator's state when that epoch started
          * @param shuffle the shuffle generator's state now
          * @param dropout per layer with dropout, its generator's state
+         * @param initialLoss the run's first batch loss, or NaN
          * @param best the best monitored value so far
          * @param bestEpoch the epoch of {@code best}
          * @param waited epochs since {@code best} improved

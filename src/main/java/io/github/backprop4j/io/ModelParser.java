@@ -57,7 +57,7 @@ final class ModelParser {
         }
         ModelData.Run run = null;
         if (version >= 2 && optimizer != null && peek().equals("run")) {
-            run = new RunParser(this, layers).parse();
+            run = new RunParser(this, layers, version).parse();
         }
         expectLine("end");
         if (next != lines.length - 1) {

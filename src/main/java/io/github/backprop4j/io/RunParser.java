@@ -17,8 +17,11 @@ final class RunParser {
     private final ModelParser p;
     private final List<ModelData.Layer> layers;
 
-    RunParser(ModelParser parser, List<ModelData.Layer> layers) {
+    private final int version;
+
+    RunParser(ModelParser parser, List<ModelData.Layer> layers, int version) {
         this.p = parser;
+        this.version = version;
         this.layers = layers;
     }
 
@@ -38,6 +41,8 @@ final class RunParser {
         long[] atStart = generator(shuffle[0], shuffle[1], "shuffle generator at the epoch's start");
         long[] now = generator(shuffle[2], shuffle[3], "shuffle generator");
         Map<Integer, long[]> dropout = dropout();
+        // version 3 added the divergence check's reference loss
+        double initialLoss = version >= 3 ? numberOrNan(p.keyword("reference"), "reference loss") : Double.NaN;
         String[] stopping = words("stopping", 3);
         double best = numberOrNan(stopping[0], "best value");
         int bestEpoch = nonNegative(stopping[1], "best epoch");
@@ -48,7 +53,7 @@ final class RunParser {
         List<double[][]> bestParameters = parameters("best");
         List<double[][]> continueFrom = parameters("continue");
         return new ModelData.Run(settings, rows, hash, epochsDone, batchesDone, epochLoss, epochCorrect, elapsed, atStart, now,
-                dropout, best, bestEpoch, waited, bestParameters, continueFrom, epochs, reason);
+                dropout, initialLoss, best, bestEpoch, waited, bestParameters, continueFrom, epochs, reason);
     }
 
     private Map<String, String> settings() {

@@ -35,6 +35,7 @@ final class RunPrinter {
         for (Map.Entry<Integer, long[]> d : r.dropout().entrySet()) {
             line("generator " + d.getKey() + " " + d.getValue()[0] + " " + d.getValue()[1]);
         }
+        line("reference " + number(r.initialLoss()));
         line("stopping " + number(r.best()) + " " + r.bestEpoch() + " " + r.waited());
         line("stopped " + (r.stopReason() == null ? "none" : ModelPrinter.quote(r.stopReason())));
         line("epochs " + r.epochs().size());

@@ -70,6 +70,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     @Override
     public void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
         Updates.check(this, parameter, gradient, learningRate);
-        AdamStep.apply(parameter.values(), gradient, parameter.state(this), learningRate, beta1, beta2, epsilon, threads);
+        AdamStep.apply(parameter.from(), parameter.values(), gradient, parameter.state(this), learningRate, beta1, beta2,
+                epsilon, threads);
     }
 }

@@ -64,16 +64,18 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
     @Override
     public void update(Parameter parameter, double[][] gradient, double learningRate) {
         Updates.check(this, parameter, gradient, learningRate);
-        double[][] theta = parameter.values();
+        double[][] theta = parameter.from();
+        double[][] next = parameter.values();     // theta itself, unless the engine buffers the step
         if (parameter.role() == Parameter.Role.WEIGHTS) {
             // θ ← θ − η·λ·θ = (1 − η·λ)·θ
             double keep = 1 - learningRate * weightDecay;
-            for (double[] row : theta) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] *= keep;
+            for (int i = 0; i < theta.length; i++) {
+                for (int j = 0; j < theta[i].length; j++) {
+                    next[i][j] = theta[i][j] * keep;
                 }
             }
+            theta = next;
         }
-        AdamStep.apply(theta, gradient, parameter.state(this), learningRate, beta1, beta2, epsilon);
+        AdamStep.apply(theta, next, gradient, parameter.state(this), learningRate, beta1, beta2, epsilon, 1);
     }
 }

@@ -55,17 +55,21 @@ public record Momentum(double learningRate, double momentum, boolean nesterov) i
         Updates.check(this, parameter, gradient, learningRate);
         OptimizerState state = parameter.state(this);
         state.advance();
-        double[][] velocity = state.buffer("velocity");
-        double[][] theta = parameter.values();
+        double[][] velocity = state.bufferFrom("velocity");
+        double[][] nextVelocity = state.buffer("velocity");   // the same arrays, unless the engine buffers the step
+        double[][] theta = parameter.from();
+        double[][] next = parameter.values();
         for (int i = 0; i < theta.length; i++) {
             double[] p = theta[i];
+            double[] q = next[i];
             double[] g = gradient[i];
             double[] v = velocity[i];
+            double[] w = nextVelocity[i];
             for (int j = 0; j < p.length; j++) {
                 // v ← μ·v + g
-                v[j] = momentum * v[j] + g[j];
+                w[j] = momentum * v[j] + g[j];
                 // θ ← θ − η·v, or with Nesterov θ ← θ − η·(g + μ·v)
-                p[j] -= learningRate * (nesterov ? g[j] + momentum * v[j] : v[j]);
+                q[j] = p[j] - learningRate * (nesterov ? g[j] + momentum * w[j] : w[j]);
             }
         }
     }

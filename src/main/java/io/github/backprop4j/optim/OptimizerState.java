@@ -22,7 +22,10 @@ public final class OptimizerState {
 
     private final Class<?> optimizerClass;
     private final List<String> names;
-    private final double[][][] buffers;
+    private double[][][] buffers;           // front: the published state
+    private double[][][] next;              // back: what a pending buffered update writes
+    private boolean pending;
+    private long stepsBefore;
     private final int rows;
     private final int columns;
     private long steps;
@@ -64,10 +67,61 @@ public final class OptimizerState {
      * @return the live buffer
      */
     public double[][] buffer(String name) {
+        return (pending ? next : buffers)[index(name)];
+    }
+
+    /** The published buffer: during a buffered update, the buffer before it; otherwise {@link #buffer}. */
+    double[][] bufferFrom(String name) {
+        return buffers[index(name)];
+    }
+
+    private int index(String name) {
         checkNotNull(name, "buffer name");
         int index = names.indexOf(name);
         checkArgument(index >= 0, "no optimizer buffer '%s'; this state has %s", name, names);
-        return buffers[index];
+        return index;
+    }
+
+    /** Starts a buffered update (see {@code ParameterAccess}): {@link #buffer} is the back buffer until publish or discard. */
+    void begin(boolean copy) {
+        if (next == null) {
+            next = new double[buffers.length][rows][columns];
+        }
+        if (copy) {
+            for (int b = 0; b < buffers.length; b++) {
+                for (int i = 0; i < rows; i++) {
+                    System.arraycopy(buffers[b][i], 0, next[b][i], 0, columns);
+                }
+            }
+        }
+        stepsBefore = steps;
+        pending = true;
+    }
+
+    /** Where the pending update left a non-finite number, or null. */
+    String firstNonFinite() {
+        double[][][] current = pending ? next : buffers;
+        for (int b = 0; b < current.length; b++) {
+            int[] at = io.github.backprop4j.math.Matrices.firstNonFinite(current[b]);
+            if (at != null) {
+                return "optimizer state '" + names.get(b) + "'[" + at[0] + "][" + at[1] + "] is " + current[b][at[0]][at[1]];
+            }
+        }
+        return null;
+    }
+
+    /** Makes the back buffers the published state. */
+    void publish() {
+        double[][][] front = buffers;
+        buffers = next;
+        next = front;
+        pending = false;
+    }
+
+    /** Drops the pending update, step count included. */
+    void discard() {
+        steps = stepsBefore;
+        pending = false;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.backprop4j.optim;
 import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 
+import io.github.backprop4j.internal.ParameterAccess;
 import io.github.backprop4j.math.Matrices;
 
 /**
@@ -31,8 +32,14 @@ public final class Parameter {
         BIAS
     }
 
+    static {
+        ParameterAccess.register(new Hooks());
+    }
+
     private final Role role;
-    private final double[][] values;
+    private double[][] values;          // front: the published values, which predictions read
+    private double[][] next;            // back: what a pending buffered update writes; null until the first
+    private boolean pending;            // between ParameterAccess.begin and publish or discard
     private OptimizerState state;
 
     /**
@@ -45,6 +52,68 @@ public final class Parameter {
         this.values = Matrices.checkMatrix(values, "parameter values");
     }
 
+    /** The engine's hooks: see {@link ParameterAccess}. */
+    private static final class Hooks extends ParameterAccess {
+
+        @Override
+        public void begin(Parameter p, boolean copy) {
+            if (p.next == null) {
+                p.next = new double[p.rows()][p.columns()];
+            }
+            if (copy) {
+                copy(p.values, p.next);
+            }
+            if (p.state != null) {
+                p.state.begin(copy);
+            }
+            p.pending = true;
+        }
+
+        @Override
+        public double[][] front(Parameter p) {
+            return p.values;
+        }
+
+        @Override
+        public String firstNonFinite(Parameter p) {
+            int[] at = Matrices.firstNonFinite(p.values());
+            if (at != null) {
+                return "[" + at[0] + "][" + at[1] + "] is " + p.values()[at[0]][at[1]];
+            }
+            return p.state == null ? null : p.state.firstNonFinite();
+        }
+
+        @Override
+        public void publish(Parameter p) {
+            double[][] front = p.values;
+            p.values = p.next;
+            p.next = front;
+            p.pending = false;
+            if (p.state != null) {
+                p.state.publish();
+            }
+        }
+
+        @Override
+        public void discard(Parameter p) {
+            p.pending = false;
+            if (p.state != null) {
+                p.state.discard();
+            }
+        }
+
+        @Override
+        public void restoreState(Parameter p, OptimizerState old) {
+            p.state = old;
+        }
+
+        private static void copy(double[][] from, double[][] to) {
+            for (int i = 0; i < from.length; i++) {
+                System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+            }
+        }
+    }
+
     /**
      * Weights or bias.
      *
@@ -54,8 +123,21 @@ public final class Parameter {
         return role;
     }
 
-    /** {@return the live values, {@code [rows × columns]}: optimizers change this array in place} */
+    /**
+     * The live values, {@code [rows × columns]}: optimizers change this array in place. During a
+     * training step the engine has the update write into a second array (so a step that
+     * overflows can be dropped, and predictions running meanwhile see whole steps only); the
+     * step then publishes it, and this returns the new array from then on. Read it again rather
+     * than keep it across steps.
+     *
+     * @return the values an update changes
+     */
     public double[][] values() {
+        return pending ? next : values;
+    }
+
+    /** The published values: during a buffered update, the values before it; otherwise {@link #values()}. */
+    double[][] from() {
         return values;
     }
 

@@ -54,17 +54,21 @@ public record RmsProp(double learningRate, double rho, double epsilon) implement
         Updates.check(this, parameter, gradient, learningRate);
         OptimizerState state = parameter.state(this);
         state.advance();
-        double[][] meanSquare = state.buffer("meanSquare");
-        double[][] theta = parameter.values();
+        double[][] meanSquare = state.bufferFrom("meanSquare");
+        double[][] nextMeanSquare = state.buffer("meanSquare");   // the same arrays, unless the engine buffers the step
+        double[][] theta = parameter.from();
+        double[][] next = parameter.values();
         for (int i = 0; i < theta.length; i++) {
             double[] p = theta[i];
+            double[] q = next[i];
             double[] g = gradient[i];
             double[] s = meanSquare[i];
+            double[] t = nextMeanSquare[i];
             for (int j = 0; j < p.length; j++) {
                 // s ← ρ·s + (1−ρ)·g²
-                s[j] = rho * s[j] + (1 - rho) * g[j] * g[j];
+                t[j] = rho * s[j] + (1 - rho) * g[j] * g[j];
                 // θ ← θ − η·g / (√s + ε)
-                p[j] -= learningRate * g[j] / (Math.sqrt(s[j]) + epsilon);
+                q[j] = p[j] - learningRate * g[j] / (Math.sqrt(t[j]) + epsilon);
             }
         }
     }

@@ -31,14 +31,16 @@ public record Sgd(double learningRate) implements Optimizer {
     public void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
         Updates.check(this, parameter, gradient, learningRate);
         parameter.state(this).advance();
-        double[][] theta = parameter.values();
+        double[][] theta = parameter.from();
+        double[][] next = parameter.values();     // theta itself, unless the engine buffers the step
         Updates.forRows(parameter, threads, (from, to) -> {
             for (int i = from; i < to; i++) {
                 double[] p = theta[i];
+                double[] q = next[i];
                 double[] g = gradient[i];
                 for (int j = 0; j < p.length; j++) {
                     // θ ← θ − η · ∂L/∂θ
-                    p[j] -= learningRate * g[j];
+                    q[j] = p[j] - learningRate * g[j];
                 }
             }
         });

@@ -2,6 +2,7 @@ package io.github.backprop4j.train;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.internal.Checks.checkState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,12 +30,12 @@ public final class History {
     private final String stopReason;
 
     /**
-     * @param epochs     the metrics of each epoch, epoch 1 first, at least one
+     * @param epochs     the metrics of each epoch, epoch 1 first; none when training stopped (by
+     *                   divergence or an interrupt) inside its first epoch
      * @param stopReason why training stopped before its planned epochs, or null if it did not
      */
     public History(List<EpochMetrics> epochs, String stopReason) {
         checkNotNull(epochs, "epochs");
-        checkArgument(!epochs.isEmpty(), "a history needs at least one epoch");
         for (int i = 0; i < epochs.size(); i++) {
             checkArgument(epochs.get(i) != null && epochs.get(i).epoch() == i + 1,
                     "epochs[%d] must be the metrics of epoch %d", i, i + 1);
@@ -60,6 +61,7 @@ public final class History {
 
     /** {@return the last epoch's metrics} */
     public EpochMetrics last() {
+        checkState(!epochs.isEmpty(), "the history has no epoch: training stopped inside its first (%s)", stopReason);
         return epochs.get(epochs.size() - 1);
     }
 

@@ -56,6 +56,8 @@ public final class TrainingConfig {
     public static final int DEFAULT_PATIENCE = 50;
     /** The default seed of the shuffle, the validation split and dropout. */
     public static final long DEFAULT_SEED = 42L;
+    /** The divergence check's default factor: an epoch loss over 10 times the reference stops training. */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 10.0;
 
     private final Optimizer optimizer;
     private final Loss loss;
@@ -71,6 +73,8 @@ public final class TrainingConfig {
     private final ClassWeights classWeights;
     private final Map<Integer, Double> dropout;
     private final int threads;
+    private final double divergenceFactor;
+    private final Task task;
 
     private TrainingConfig(Builder b) {
         this.optimizer = b.optimizer;
@@ -87,6 +91,8 @@ public final class TrainingConfig {
         this.classWeights = b.classWeights;
         this.dropout = Collections.unmodifiableMap(new TreeMap<>(b.dropout));
         this.threads = b.threads;
+        this.divergenceFactor = b.divergenceFactor;
+        this.task = b.task;
     }
 
     /** {@return a builder holding the defaults} */
@@ -133,6 +139,8 @@ public final class TrainingConfig {
         b.classWeights = classWeights;
         b.dropout.putAll(dropout);
         b.threads = threads;
+        b.divergenceFactor = divergenceFactor;
+        b.task = task;
         return b;
     }
 
@@ -228,6 +236,29 @@ public final class TrainingConfig {
         return threads;
     }
 
+    /**
+     * The divergence check: training stops with a {@code TrainingDivergedException} when an
+     * epoch's training loss exceeds this factor times the reference loss, the larger of the
+     * run's first batch loss (at initialisation) and the loss of the best constant prediction
+     * (docs/training.md, "Divergence"). Infinite when the check is off.
+     *
+     * @return the factor, &gt; 1, or infinity
+     */
+    public double divergenceFactor() {
+        return divergenceFactor;
+    }
+
+    /**
+     * The task training records on the network, when given; else it follows from the loss
+     * (cross-entropy classifies, mean squared error regresses) or, for a loss of your own, from
+     * whether fit is given class labels or target values.
+     *
+     * @return the task, when given
+     */
+    public Optional<Task> task() {
+        return Optional.ofNullable(task);
+    }
+
     @Override
     public String toString() {
         return "TrainingConfig(" + optimizer + ", loss " + (loss == null ? "from the output layer" : loss)
@@ -237,7 +268,8 @@ public final class TrainingConfig {
                 + ", " + weightDecay
                 + (Double.isInfinite(gradientClipNorm) ? "" : ", clip norm " + gradientClipNorm)
                 + (classWeights == null ? "" : ", " + classWeights)
-                + (dropout.isEmpty() ? "" : ", dropout " + dropout) + ")";
+                + (dropout.isEmpty() ? "" : ", dropout " + dropout)
+                + (divergenceFactor == DEFAULT_DIVERGENCE_FACTOR ? "" : ", divergence factor " + divergenceFactor) + ")";
     }
 
     /** Collects settings; {@link #build()} validates them together. Not thread-safe. */
@@ -257,6 +289,8 @@ public final class TrainingConfig {
         private ClassWeights classWeights;
         private final Map<Integer, Double> dropout = new TreeMap<>();
         private int threads = Runtime.getRuntime().availableProcessors();
+        private double divergenceFactor = DEFAULT_DIVERGENCE_FACTOR;
+        private Task task;
 
         private Builder() {
         }
@@ -458,6 +492,43 @@ public final class TrainingConfig {
             } else {
                 dropout.put(layer, rate);
             }
+            return this;
+        }
+
+        /**
+         * The divergence check's factor (default {@value TrainingConfig#DEFAULT_DIVERGENCE_FACTOR}):
+         * an epoch whose training loss exceeds {@code factor} times the reference loss stops
+         * training with a {@code TrainingDivergedException}; see {@link TrainingConfig#divergenceFactor()}.
+         *
+         * @param factor finite and &gt; 1
+         * @return this builder
+         */
+        public Builder divergenceFactor(double factor) {
+            checkArgument(factor > 1 && Double.isFinite(factor), "divergence factor must be finite and > 1, got %s", factor);
+            this.divergenceFactor = factor;
+            return this;
+        }
+
+        /**
+         * Switches the divergence check off: a loss that grows but stays finite no longer stops
+         * training (a non-finite one still does).
+         *
+         * @return this builder
+         */
+        public Builder noDivergenceCheck() {
+            this.divergenceFactor = Double.POSITIVE_INFINITY;
+            return this;
+        }
+
+        /**
+         * The task to record on the network, e.g. regression through a Tanh or Sigmoid output with
+         * a loss of your own (default: from the loss; see {@link TrainingConfig#task()}).
+         *
+         * @param task classification or regression
+         * @return this builder
+         */
+        public Builder task(Task task) {
+            this.task = checkNotNull(task, "task");
             return this;
         }
 

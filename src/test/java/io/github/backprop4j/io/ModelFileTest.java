@@ -66,7 +66,7 @@ class ModelFileTest {
         assertThat(back.layers().get(1).weightState()).isNull();
         assertThat(back.optimizer()).isEqualTo(new Adam(0.01));
         assertThat(bytes(back)).isEqualTo(first);
-        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("backprop4j-model 2\nmodel classifier\n")
+        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("backprop4j-model 3\nmodel classifier\n")
                 .contains("\nlayer 0 2 3 Tanh\nW\n0.5 -0.25 1\n").matches("(?s).*\nend\ncrc32 [0-9a-f]{8}\n");
     }
 
@@ -74,9 +74,9 @@ class ModelFileTest {
     void aWrongMagicWordOrAnUnknownVersionIsNamed() {
         assertThatThrownBy(() -> read("PK\u0003\u0004 a zip".getBytes(StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(ModelFormatException.class)
-                .hasMessage("m.model line 1: not a backprop4j model file: it should start with 'backprop4j-model 2', it starts with 'PK?? a zip'");
-        assertThatThrownBy(() -> read(edited("backprop4j-model 2", "backprop4j-model 3")))
-                .hasMessage("m.model line 1: format version '3' is not one this library reads (it reads versions 1 to 2)");
+                .hasMessage("m.model line 1: not a backprop4j model file: it should start with 'backprop4j-model 3', it starts with 'PK?? a zip'");
+        assertThatThrownBy(() -> read(edited("backprop4j-model 3", "backprop4j-model 4")))
+                .hasMessage("m.model line 1: format version '4' is not one this library reads (it reads versions 1 to 3)");
     }
 
     @Test
@@ -162,7 +162,7 @@ class ModelFileTest {
                 new double[][] {{1, 0}, {0, 1}, {2, 2}}, new double[][] {{-1, 1}});
         ModelData.Run run = new ModelData.Run(java.util.Map.of("seed", "9", "optimizer", "Adam[learningRate=0.01]"), 150,
                 -42L, 2, 3, 1.25, 7, 123456789L, new long[] {1, -2}, new long[] {3, 4}, java.util.Map.of(0, new long[] {5, 6}),
-                0.5, 1, 1, best, best, List.of(
+                1.5, 0.5, 1, 1, best, best, List.of(
                         new io.github.backprop4j.train.EpochMetrics(1, 0.9, 0.5, 0.8, Double.NaN, 0.01, java.time.Duration.ofMillis(3)),
                         new io.github.backprop4j.train.EpochMetrics(2, 0.7, 0.6, 0.85, Double.NaN, 0.01, java.time.Duration.ofMillis(5))),
                 "early stopping at \"epoch\" 2");

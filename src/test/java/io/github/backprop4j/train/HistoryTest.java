@@ -33,7 +33,11 @@ class HistoryTest {
     @Test
     void rejectsEpochsOutOfOrderAndBadIndices() {
         assertThatThrownBy(() -> new History(List.of(epoch(2, 1, 1)), null)).hasMessage("epochs[0] must be the metrics of epoch 1");
-        assertThatThrownBy(() -> new History(List.of(), null)).hasMessage("a history needs at least one epoch");
+        // an empty history is what training that stopped inside its first epoch leaves
+        History empty = new History(List.of(), "interrupted before epoch 1, batch 2");
+        assertThat(empty.epochs()).isZero();
+        assertThatThrownBy(empty::last).hasMessage("the history has no epoch: training stopped inside its first"
+                + " (interrupted before epoch 1, batch 2)");
         History h = new History(List.of(epoch(1, 1, Double.NaN)), null);
         assertThatThrownBy(() -> h.loss(2)).hasMessage("epoch must be in [1, 1], got 2");
         assertThat(h.stopReason()).isEmpty();

@@ -1,5 +1,6 @@
 package io.github.backprop4j.internal.training;
 
+import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.optim.Parameter;
 import io.github.backprop4j.train.EpochMetrics;
 import java.util.List;
@@ -12,10 +13,12 @@ import java.util.List;
  */
 final class BestWeights implements LoopListener {
 
+    private final List<LinearLayer> layers;
     private final List<Parameter> parameters;
     private final TrainingRun run;
 
-    BestWeights(List<Parameter> parameters, TrainingRun run) {
+    BestWeights(List<LinearLayer> layers, List<Parameter> parameters, TrainingRun run) {
+        this.layers = layers;
         this.parameters = parameters;
         this.run = run;
     }
@@ -44,14 +47,15 @@ final class BestWeights implements LoopListener {
             run.continueFrom[p] = new double[parameters.get(p).rows()][parameters.get(p).columns()];
         }
         copy(parameters, run.continueFrom, true);
-        copy(parameters, run.bestParameters, false);
+        // predictions running meanwhile see the weights before or after the restore, never a mix
+        BufferedUpdate.underWriteLock(layers, () -> copy(parameters, run.bestParameters, false));
         return "restored the weights of epoch " + run.bestEpoch;
     }
 
     /** Puts back the parameters a previous end replaced, before the run continues. */
-    static void continueFrom(List<Parameter> parameters, TrainingRun run) {
+    static void continueFrom(List<LinearLayer> layers, List<Parameter> parameters, TrainingRun run) {
         if (run.continueFrom != null) {
-            copy(parameters, run.continueFrom, false);
+            BufferedUpdate.underWriteLock(layers, () -> copy(parameters, run.continueFrom, false));
             run.continueFrom = null;
         }
     }

@@ -122,4 +122,13 @@ public abstract class LayerAccess {
      * @return {@code Z = X·W + b}, a new array
      */
     public abstract double[][] predictPreActivation(LinearLayer layer, double[][] input);
+
+    /**
+     * The lock that orders predictions against the publishing of a training step: predictions
+     * read optimistically and validate; publishing takes the write lock.
+     *
+     * @param layer the layer
+     * @return its lock
+     */
+    public abstract java.util.concurrent.locks.StampedLock lock(LinearLayer layer);
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class Regularization implements Optimizer {
 
+    private static final io.github.backprop4j.internal.ParameterAccess PARAMS = io.github.backprop4j.internal.ParameterAccess.get();
+
     private final Optimizer inner;
     private final double weightDecay;
     private final double clipNorm;
@@ -50,7 +52,7 @@ final class Regularization implements Optimizer {
 
     @Override
     public void update(Parameter parameter, double[][] gradient, double learningRate, int threads) {
-        double[][] theta = parameter.values();
+        double[][] theta = PARAMS.front(parameter);   // W as it was before this step
         double[][] g = adjusted.computeIfAbsent(parameter, p -> new double[p.rows()][p.columns()]);
         boolean decay = weightDecay > 0 && parameter.role() == Parameter.Role.WEIGHTS;
         for (int i = 0; i < gradient.length; i++) {

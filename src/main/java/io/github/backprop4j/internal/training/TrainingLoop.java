@@ -5,6 +5,7 @@ import static io.github.backprop4j.internal.Checks.checkState;
 
 import io.github.backprop4j.LinearLayer;
 import io.github.backprop4j.TrainingDivergedException;
+import io.github.backprop4j.TrainingInterruptedException;
 import io.github.backprop4j.internal.Permutations;
 import io.github.backprop4j.internal.Xoroshiro128PlusPlus;
 import io.github.backprop4j.loss.Loss;
@@ -46,6 +47,7 @@ public final class TrainingLoop {
     private final List<LoopListener> loopListeners = new ArrayList<>();
     private final BatchRows batchRows = new BatchRows();
     private double lastBatchLoss;
+    private final double constantLoss;          // L_const of the divergence check
 
     private TrainingLoop(List<LinearLayer> layers, TrainingRun run, TrainingConfig config, TrainingListener listener,
             Loss loss, TrainingData data) {
@@ -58,16 +60,18 @@ public final class TrainingLoop {
         this.step = new TrainingStep(layers, loss, dropoutMasks(layers.size(), config, run), StepObserver.NONE,
                 config.threads());
         this.validator = new Validator(layers, loss);
+        this.constantLoss = Double.isInfinite(config.divergenceFactor()) ? 0 : constantLoss(loss, data.y());
         config.earlyStopping().ifPresent(e -> {
             loopListeners.add(new EarlyStopper(e, run));
             if (e.restoreBestWeights()) {
-                loopListeners.add(new BestWeights(parameters, run));
+                loopListeners.add(new BestWeights(layers, parameters, run));
             }
         });
     }
 
     /**
-     * Runs {@code run} on the layers to the configuration's epoch total (or until it stops).
+     * Checks everything about a run before it touches the layers, and prepares it; {@link #train}
+     * then runs it to the configuration's epoch total (or until it stops).
      *
      * @param layers   the network's layers, first to last
      * @param run      a new run, or one to continue (checked against the configuration by the caller)
@@ -77,17 +81,35 @@ public final class TrainingLoop {
      * @param x        the rows given to fit
      * @param y        their targets
      * @param labels   their class labels, or null for regression targets
-     * @return the history of every epoch of the run
+     * @return the loop, ready to train
+     * @throws IllegalArgumentException naming what is wrong; nothing has changed
      */
-    public static History run(List<LinearLayer> layers, TrainingRun run, TrainingConfig config, TrainingListener listener,
-            Loss loss, double[][] x, double[][] y, int[] labels) {
+    public static TrainingLoop prepare(List<LinearLayer> layers, TrainingRun run, TrainingConfig config,
+            TrainingListener listener, Loss loss, double[][] x, double[][] y, int[] labels) {
         int outputs = layers.get(layers.size() - 1).outputs();
         TrainingData data = TrainingData.prepare(x, y, labels, config, loss, outputs);
         boolean accuracyWatched = config.earlyStopping().map(e -> e.monitor().name().endsWith("ACCURACY")).orElse(false);
         checkArgument(data.labels() != null || !accuracyWatched,
                 "early stopping watches %s, but training on double[][] targets measures no accuracy; watch a loss",
                 config.earlyStopping().map(e -> e.monitor()).orElse(null));
-        return new TrainingLoop(layers, run, config, listener, loss, data).train();
+        checkMemory(layers, config);
+        return new TrainingLoop(layers, run, config, listener, loss, data);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a layer whose training arrays would not fit in the
+     * heap: {@code W} and its back buffer, {@code dW}, and each optimizer buffer and its back buffer.
+     */
+    private static void checkMemory(List<LinearLayer> layers, TrainingConfig config) {
+        int buffers = config.optimizer().newState(1, 1).names().size();
+        long heap = Runtime.getRuntime().maxMemory();
+        for (int l = 0; l < layers.size(); l++) {
+            LinearLayer layer = layers.get(l);
+            long bytes = 8L * layer.inputs() * layer.outputs() * (3 + 2L * buffers);
+            checkArgument(bytes <= heap, "layer %d %s needs %d bytes to train with %s (W and its update buffer, dW,"
+                    + " and %d optimizer buffers twice), more than the %d bytes of the heap (-Xmx)", l, layer, bytes,
+                    config.optimizer(), buffers, heap);
+        }
     }
 
     /** {@return the parameters of {@code layers} in the network's order: layer 0 W, layer 0 b, layer 1 W, ...} */
@@ -110,7 +132,22 @@ public final class TrainingLoop {
         return masks;
     }
 
-    private History train() {
+    /**
+     * Runs the run to the configuration's epoch total, or until it stops.
+     *
+     * @return the history of every epoch of the run
+     * @throws TrainingDivergedException    with the history so far, the network in its last finite state
+     * @throws TrainingInterruptedException with the history so far, the network after the last step
+     */
+    public History train() {
+        try {
+            return trainEpochs();
+        } catch (TrainingDivergedException e) {
+            throw new TrainingDivergedException(e, new History(run.epochs, "diverged: " + e.getMessage()));
+        }
+    }
+
+    private History trainEpochs() {
         for (Parameter p : parameters) {
             // the optimizer state starts here (or continues, if the same kind of optimizer made it)
             p.state(config.optimizer());
@@ -120,7 +157,7 @@ public final class TrainingLoop {
                 config.gradientClipNorm());
         int batches = (n + config.batchSize() - 1) / config.batchSize();
         listener.onTrainStart(new TrainingPlan(config.epochs(), n, data.hasValidation() ? data.validationX().length : 0, batches));
-        BestWeights.continueFrom(parameters, run);
+        BestWeights.continueFrom(layers, parameters, run);
         long start = System.nanoTime() - run.elapsedNanos;
         int[] order = new int[n];
         while (run.epochsDone < config.epochs() && run.stopReason == null) {
@@ -128,6 +165,7 @@ public final class TrainingLoop {
             double rate = learningRate(epoch);
             epochOrder(order);
             for (int batch = run.batchesDone + 1; batch <= batches; batch++) {
+                checkInterrupt(epoch, batch);
                 int begin = (batch - 1) * config.batchSize();
                 runBatch(order, begin, Math.min(begin + config.batchSize(), n), epoch, batch, optimizer, rate);
                 run.elapsedNanos = System.nanoTime() - start;
@@ -145,6 +183,15 @@ public final class TrainingLoop {
         History history = new History(run.epochs, reason);
         listener.onTrainEnd(history);
         return history;
+    }
+
+    /** Stops between batches when the thread is interrupted; the flag stays set for the caller. */
+    private void checkInterrupt(int epoch, int batch) {
+        if (Thread.currentThread().isInterrupted()) {
+            String where = "interrupted before epoch " + epoch + ", batch " + batch;
+            throw new TrainingInterruptedException("training " + where + "; the network holds the state after the"
+                    + " last completed step, and the thread's interrupt flag is still set", new History(run.epochs, where));
+        }
     }
 
     /** This epoch's row order: the identity, shuffled by the run's generator from its state at the epoch's start. */
@@ -180,12 +227,22 @@ public final class TrainingLoop {
             throw new TrainingDivergedException(epoch, batch, layer < 0 ? layers.size() - 1 : layer,
                     "the loss is " + batchLoss + (layer < 0 ? "" : " (" + Divergence.describeOutput(layers, layer) + ")"));
         }
-        if (data.labels() != null) {
-            run.epochCorrect += Validator.countCorrect(step.predicted(), data.labels(), order, begin);
+        int correct = data.labels() == null ? 0 : Validator.countCorrect(step.predicted(), data.labels(), order, begin);
+        // the update goes to each parameter's back buffer; published together only when all of it is finite
+        BufferedUpdate.begin(parameters, config.optimizer());
+        try {
+            step.backward(optimizer, rate);
+        } catch (RuntimeException | Error e) {
+            BufferedUpdate.discard(parameters);
+            throw e;
         }
-        step.backward(optimizer, rate);
-        checkParameters(epoch, batch);
+        checkAndPublish(epoch, batch);
+        // the run's position moves only once the step is published
+        run.epochCorrect += correct;
         run.epochLoss += batchLoss * (end - begin);
+        if (Double.isNaN(run.initialLoss)) {
+            run.initialLoss = batchLoss;          // the loss at initialisation: the first batch's, before its update
+        }
         run.batchesDone = batch;
         lastBatchLoss = batchLoss;
     }
@@ -198,6 +255,7 @@ public final class TrainingLoop {
                 data.hasValidation() && data.validationLabels() != null
                         ? validator.accuracy(data.validationX(), data.validationLabels()) : Double.NaN,
                 rate, Duration.ofNanos(System.nanoTime() - start));
+        checkRunaway(epoch, metrics.loss());
         run.epochs.add(metrics);
         run.epochsDone = epoch;
         run.batchesDone = 0;
@@ -217,14 +275,52 @@ public final class TrainingLoop {
         });
     }
 
-    private void checkParameters(int epoch, int batch) {
-        for (int p = 0; p < parameters.size(); p++) {
-            double[][] values = parameters.get(p).values();
-            int[] at = Matrices.firstNonFinite(values);
-            if (at != null) {
-                String name = (p % 2 == 0 ? "weights W" : "bias b") + "[" + at[0] + "][" + at[1] + "] is " + values[at[0]][at[1]];
-                throw new TrainingDivergedException(epoch, batch, p / 2, layers.get(p / 2) + " " + name + " after the update");
+    /**
+     * The divergence check: an epoch's training loss above {@code factor × max(L₀, L_const)}, where
+     * {@code L₀} is the run's first batch loss and {@code L_const} the loss of predicting every row
+     * with the mean target, means the loss ran away from where training started.
+     */
+    private void checkRunaway(int epoch, double loss) {
+        double reference = Math.max(Double.isNaN(run.initialLoss) ? 0 : run.initialLoss, constantLoss);
+        if (loss > config.divergenceFactor() * reference) {
+            throw new TrainingDivergedException(epoch, run.batchesDone == 0 ? 1 : run.batchesDone, layers.size() - 1,
+                    String.format(java.util.Locale.ROOT, "the training loss of epoch %d is %.6g, more than %s times the"
+                            + " reference %.6g (the larger of the loss at initialisation, %.6g, and of predicting the"
+                            + " mean target, %.6g), so the loss ran away; turn the check off with"
+                            + " TrainingConfig.builder().noDivergenceCheck()", epoch, loss, config.divergenceFactor(),
+                            reference, run.initialLoss, constantLoss));
+        }
+    }
+
+    /** {@code L_const}: the loss of predicting every training row with the mean target row. */
+    private static double constantLoss(Loss loss, double[][] y) {
+        double[] mean = new double[y[0].length];
+        for (double[] row : y) {
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += row[k] / y.length;
             }
         }
+        double[][] constant = new double[y.length][];
+        java.util.Arrays.fill(constant, mean);
+        try {
+            double value = loss.value(constant, y);
+            return Double.isFinite(value) ? value : 0;
+        } catch (RuntimeException e) {
+            return 0;   // a loss of the user's that refuses such rows: the reference is then L₀ alone
+        }
+    }
+
+    /** Publishes the step, or drops it and stops when it left a non-finite number anywhere. */
+    private void checkAndPublish(int epoch, int batch) {
+        String[] detail = new String[1];
+        int p = BufferedUpdate.firstNonFinite(parameters, detail);
+        if (p < 0) {
+            BufferedUpdate.publish(layers, parameters);
+            return;
+        }
+        BufferedUpdate.discard(parameters);
+        String name = (p % 2 == 0 ? "weights W" : "bias b") + detail[0].replaceFirst("^optimizer state", "'s optimizer state");
+        throw new TrainingDivergedException(epoch, batch, p / 2, layers.get(p / 2) + " " + name + " after the update;"
+                + " the step was not applied, so the network holds its weights and optimizer state from before it");
     }
 }

@@ -43,6 +43,7 @@ public final class TrainingRun {
     long[] shuffleAtEpochStart;
     final Xoroshiro128PlusPlus shuffle;
     final Map<Integer, Xoroshiro128PlusPlus> dropout;
+    double initialLoss = Double.NaN;       // the run's first batch loss, at initialisation
     double best = Double.NaN;
     int bestEpoch;
     int waited;
@@ -93,8 +94,8 @@ public final class TrainingRun {
 
     /**
      * Refuses to continue with another configuration or on other data, naming what differs. Only
-     * the epoch total may change, and only to at least the epochs done; the thread count may
-     * change, since results do not depend on it.
+     * the epoch total may change, and only to at least the epochs done; the thread count and the
+     * divergence check may change, since neither changes the numbers.
      *
      * @param config   the configuration to continue with
      * @param features the rows to continue on
@@ -200,7 +201,8 @@ public final class TrainingRun {
         Map<Integer, long[]> dropoutStates = new TreeMap<>();
         dropout.forEach((layer, generator) -> dropoutStates.put(layer, generator.state()));
         return new ModelData.Run(settings, rows, dataHash, epochsDone, batchesDone, epochLoss, epochCorrect, elapsedNanos,
-                shuffleAtEpochStart.clone(), shuffle.state(), dropoutStates, best, bestEpoch, waited, copies(bestParameters),
+                shuffleAtEpochStart.clone(), shuffle.state(), dropoutStates, initialLoss, best, bestEpoch, waited,
+                copies(bestParameters),
                 copies(continueFrom), epochs, stopReason);
     }
 
@@ -222,6 +224,7 @@ public final class TrainingRun {
         run.epochLoss = data.epochLoss();
         run.epochCorrect = data.epochCorrect();
         run.elapsedNanos = data.elapsedNanos();
+        run.initialLoss = data.initialLoss();
         run.best = data.best();
         run.bestEpoch = data.bestEpoch();
         run.waited = data.waited();
