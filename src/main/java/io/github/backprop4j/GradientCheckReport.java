@@ -61,21 +61,40 @@ public final class GradientCheckReport {
         return worstRelativeError() <= tolerance;
     }
 
-    /** A table, one row per parameter. */
+    /** The tolerance {@link #toString()} judges by: {@value}, which suits smooth functions in double precision. */
+    public static final double DEFAULT_TOLERANCE = 1e-6;
+
+    /** A table, one row per parameter, with the verdict at {@link #DEFAULT_TOLERANCE}; see {@link #toString(double)}. */
     @Override
     public String toString() {
+        return toString(DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * A table, one row per parameter (its worst entry, and whether it passes), headed by the
+     * verdict: {@code PASSED} when every worst relative error is at most {@code tolerance}, else
+     * {@code FAILED} naming how many parameters fail.
+     *
+     * @param tolerance the largest relative error that passes, &gt; 0
+     * @return the report
+     */
+    public String toString(double tolerance) {
+        boolean passed = passes(tolerance);
+        long failing = entries.stream().filter(e -> !(e.worstRelativeError() <= tolerance)).count();
         int width = "parameter".length();
         for (Entry e : entries) {
             width = Math.max(width, e.parameter().length());
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "gradient check, central differences with step %.0e: worst relative error %.2e%n", step, worstRelativeError()));
-        String row = "  %-" + width + "s  %-16s  %-10s  %-20s  %s%n";
-        s.append(String.format(Locale.ROOT, row, "parameter", "worst rel. error", "at", "analytic", "numerical"));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "gradient check %s: worst relative error %.2e,"
+                + " tolerance %.0e%s; central differences with step %.0e%n", passed ? "PASSED" : "FAILED",
+                worstRelativeError(), tolerance, passed ? "" : " (" + failing + " of " + entries.size() + " parameters above it)",
+                step));
+        String row = "  %-" + width + "s  %-16s  %-10s  %-20s  %-20s  %s%n";
+        s.append(String.format(Locale.ROOT, row, "parameter", "worst rel. error", "at", "analytic", "numerical", "verdict"));
         for (Entry e : entries) {
             s.append(String.format(Locale.ROOT, row, e.parameter(), String.format(Locale.ROOT, "%.2e", e.worstRelativeError()),
                     "[" + e.row() + "][" + e.column() + "]", String.format(Locale.ROOT, "%.12g", e.analytic()),
-                    String.format(Locale.ROOT, "%.12g", e.numerical())));
+                    String.format(Locale.ROOT, "%.12g", e.numerical()), e.worstRelativeError() <= tolerance ? "ok" : "FAILED"));
         }
         return s.toString();
     }

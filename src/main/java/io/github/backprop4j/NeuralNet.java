@@ -532,6 +532,15 @@ public final class NeuralNet {
         }
     }
 
+    /** {@link #checkFinite} for one row, allocating nothing: the single-row path's check. */
+    private void checkFiniteRow(int l, String what, double[] row) {
+        for (int j = 0; j < row.length; j++) {
+            if (!Double.isFinite(row[j])) {
+                checkFinite(l, what, new double[][] {row});
+            }
+        }
+    }
+
     /** Optimistic read stamps of every layer's lock; false if a step is being published now. */
     private boolean stampAll(long[] stamps) {
         for (int l = 0; l < stamps.length; l++) {
@@ -560,7 +569,8 @@ public final class NeuralNet {
 
     /**
      * The last layer's output for one row, allocating nothing but the result (each thread keeps
-     * small buffers of its own). Safe to call from many threads at once while no {@code fit} runs.
+     * small buffers of its own). Safe to call from many threads at once, also while one thread
+     * trains: it then sees the network between two steps.
      *
      * @param row {@code inputs} finite values; not modified
      * @return a new array of {@code outputs} values
@@ -623,10 +633,10 @@ public final class NeuralNet {
         double[] a = row;
         for (int l = 0; l < layers.size(); l++) {
             layers.get(l).predictRow(x, buffers[l][0], buffers[l][1]);
-            checkFinite(l, "pre-activation Z", buffers[l][0]);
+            checkFiniteRow(l, "pre-activation Z", buffers[l][0][0]);
             x = buffers[l][1];
             a = x[0];
-            checkFinite(l, "output", x);
+            checkFiniteRow(l, "output", a);
         }
         return a;
     }

@@ -29,8 +29,13 @@ class GradientCheckerTest {
         assertThat(report.passes(1e-6)).as(report.toString()).isTrue();
         assertThat(report.entries()).extracting(GradientCheckReport.Entry::parameter)
                 .containsExactly("layer 0 W", "layer 0 b", "layer 1 W", "layer 1 b");
-        assertThat(report.toString()).startsWith("gradient check, central differences with step 1e-05: worst relative error")
-                .contains("layer 1 b");
+        assertThat(report.toString()).startsWith("gradient check PASSED: worst relative error")
+                .contains(", tolerance 1e-06; central differences with step 1e-05").contains("layer 1 b")
+                .doesNotContain("FAILED");
+        // the same report judged at a tolerance below its worst error fails, naming how many parameters fail
+        double tight = report.worstRelativeError() / 2;
+        assertThat(report.toString(tight)).startsWith("gradient check FAILED: worst relative error")
+                .containsPattern("\\(\\d of 4 parameters above it\\)").contains("FAILED\n");
     }
 
     /** The tutorial's sigmoid bug, written as a user's activation: backward ignores dA. */

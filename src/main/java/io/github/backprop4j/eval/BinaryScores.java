@@ -9,8 +9,12 @@ import java.util.stream.IntStream;
 /** Scores computed from predicted probabilities: log loss and ROC AUC. */
 final class BinaryScores {
 
-    /** Probabilities are kept in {@code [ε, 1 − ε]} before the log, as scikit-learn 1.2 does. */
-    static final double EPSILON = 1e-15;
+    /**
+     * The clipping of probabilities before the log loss: the machine epsilon of double,
+     * {@code 2⁻⁵² ≈ 2.2e-16}, as scikit-learn 1.2 to 1.9 clip ({@code np.finfo(float64).eps});
+     * probabilities are clipped to {@code [ε, 1 − ε]} and each row renormalised to sum to 1.
+     */
+    static final double EPSILON = Math.ulp(1.0);
 
     private BinaryScores() {
     }
@@ -34,7 +38,11 @@ final class BinaryScores {
     static double logLoss(int[] actual, double[][] p) {
         double sum = 0;
         for (int i = 0; i < actual.length; i++) {
-            double rowSum = Arrays.stream(p[i]).map(v -> Math.min(Math.max(v, EPSILON), 1 - EPSILON)).sum();
+            // plain left-to-right sums, as numpy adds a short row (DoubleStream.sum would compensate)
+            double rowSum = 0;
+            for (double v : p[i]) {
+                rowSum += Math.min(Math.max(v, EPSILON), 1 - EPSILON);
+            }
             double q = Math.min(Math.max(p[i][actual[i]], EPSILON), 1 - EPSILON) / rowSum;
             // L += −log p(true class)
             sum -= Math.log(q);
@@ -77,5 +85,17 @@ final class BinaryScores {
             return Double.NaN;
         }
         return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+    }
+
+    /** {@code Σ a_k·w_k / Σ w_k}, or the plain mean without weights; NaN if any value is NaN. */
+    static double average(double[] values, double[] weights) {
+        double sum = 0;
+        double total = 0;
+        for (int k = 0; k < values.length; k++) {
+            double w = weights == null ? 1 : weights[k];
+            sum += values[k] * w;
+            total += w;
+        }
+        return sum / total;
     }
 }

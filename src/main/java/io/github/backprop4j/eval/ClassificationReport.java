@@ -8,8 +8,12 @@ import java.util.Locale;
 
 /**
  * Per-class precision, recall, F1 and support, the accuracy, and their macro and weighted
- * averages, printed in the layout of scikit-learn's {@code classification_report}. Built from
- * probabilities of a binary problem it adds the log loss and the ROC AUC.
+ * averages, printed as scikit-learn's {@code classification_report} prints them, digit for digit:
+ * the same layout, numbers rounded as Python rounds them (the exact binary value, half to even),
+ * and its "micro avg" row where a listed class occurs in neither the actual nor the predicted
+ * labels (scikit-learn 1.2; later versions print "accuracy" there). Built from probabilities it
+ * adds the log loss (probabilities clipped at the machine epsilon, as scikit-learn) and the ROC
+ * AUC: binary, or one-vs-rest averaged plainly and by support.
  *
  * <p>For class {@code k}: precision {@code = TP/(TP + FP)}, recall {@code = TP/(TP + FN)},
  * {@code F1 = 2·P·R/(P + R)}, support the number of rows of class {@code k}. A ratio whose
@@ -26,13 +30,15 @@ import java.util.Locale;
 public final class ClassificationReport {
 
     private final ConfusionMatrix confusion;
-    private final double logLoss;   // NaN unless built from probabilities
-    private final double rocAuc;    // NaN unless built from probabilities of two classes
+    private final double logLoss;         // NaN unless built from probabilities
+    private final double rocAuc;          // binary AUC, or the one-vs-rest macro average; NaN without probabilities
+    private final double rocAucWeighted;  // binary AUC, or the one-vs-rest average weighted by support
 
-    private ClassificationReport(ConfusionMatrix confusion, double logLoss, double rocAuc) {
+    private ClassificationReport(ConfusionMatrix confusion, double logLoss, double rocAuc, double rocAucWeighted) {
         this.confusion = confusion;
         this.logLoss = logLoss;
         this.rocAuc = rocAuc;
+        this.rocAucWeighted = rocAucWeighted;
     }
 
     /**
@@ -44,14 +50,14 @@ public final class ClassificationReport {
      * @return the report
      */
     public static ClassificationReport of(int[] actual, int[] predicted, List<String> classNames) {
-        return new ClassificationReport(ConfusionMatrix.of(actual, predicted, classNames), Double.NaN, Double.NaN);
+        return new ClassificationReport(ConfusionMatrix.of(actual, predicted, classNames), Double.NaN, Double.NaN, Double.NaN);
     }
 
     /**
      * A report from predicted probabilities: one column per class (rows of a Softmax output), or a
      * single column with the probability of class 1 (one Sigmoid unit). The predicted class is the
-     * most probable one (class 1 where {@code p ≥ 0.5} for a single column). Adds the log loss, and
-     * for two classes the ROC AUC of class 1.
+     * most probable one (class 1 where {@code p ≥ 0.5} for a single column). Adds the log loss and
+     * the ROC AUC: for two classes that of class 1, for more the one-vs-rest averages.
      *
      * @param probabilities {@code [n × K]}, or {@code [n × 1]} for two classes; finite, in [0, 1]
      * @param actual the true class of each row, indices into {@code classNames}
@@ -73,8 +79,23 @@ public final class ClassificationReport {
             predicted[i] = classNames.size() == 2 && columns == 1 ? (probabilities[i][0] >= 0.5 ? 1 : 0) : argmax(p[i]);
         }
         ConfusionMatrix confusion = ConfusionMatrix.of(actual, predicted, classNames);
-        double auc = classNames.size() == 2 ? BinaryScores.rocAuc(actual, column(p, 1)) : Double.NaN;
-        return new ClassificationReport(confusion, BinaryScores.logLoss(actual, p), auc);
+        if (classNames.size() == 2) {
+            double auc = BinaryScores.rocAuc(actual, column(p, 1));
+            return new ClassificationReport(confusion, BinaryScores.logLoss(actual, p), auc, auc);
+        }
+        // one-vs-rest: each class's AUC against all others, averaged plainly and by support
+        double[] perClass = new double[classNames.size()];
+        double[] support = new double[classNames.size()];
+        for (int k = 0; k < perClass.length; k++) {
+            int[] isK = new int[actual.length];
+            for (int i = 0; i < actual.length; i++) {
+                isK[i] = actual[i] == k ? 1 : 0;
+                support[k] += isK[i];
+            }
+            perClass[k] = BinaryScores.rocAuc(isK, column(p, k));
+        }
+        return new ClassificationReport(confusion, BinaryScores.logLoss(actual, p), BinaryScores.average(perClass, null),
+                BinaryScores.average(perClass, support));
     }
 
     private static int argmax(double[] row) {
@@ -209,6 +230,49 @@ public final class ClassificationReport {
         return rocAuc;
     }
 
+    /**
+     * The area under the ROC curve averaged over classes one-vs-rest, each class weighted by its
+     * support, as scikit-learn's {@code roc_auc_score(y, p, multi_class='ovr', average='weighted')};
+     * for two classes the binary AUC. NaN without probabilities, or when a class has no rows (its
+     * AUC is undefined, where scikit-learn raises).
+     *
+     * @return the weighted one-vs-rest AUC
+     */
+    public double rocAucWeighted() {
+        return rocAucWeighted;
+    }
+
+    /**
+     * Whether the averages row is titled "accuracy": when every class of the report occurs among
+     * the actual or the predicted labels. When a listed class occurs in neither, scikit-learn 1.2
+     * (the version this report is checked against) prints a "micro avg" row instead, with the
+     * micro-averaged precision, recall and F1; scikit-learn 1.3 and later print "accuracy" there
+     * too.
+     */
+    private boolean microIsAccuracy() {
+        for (int k = 0; k < classCount(); k++) {
+            if (support(k) == 0 && predictedAs(k) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Micro averages over the listed classes: {@code ΣTP/Σpredicted}, {@code ΣTP/Σsupport} and their F1. */
+    private double[] microAverage() {
+        int tp = 0;
+        int predicted = 0;
+        int support = 0;
+        for (int k = 0; k < classCount(); k++) {
+            tp += confusion.count(k, k);
+            predicted += predictedAs(k);
+            support += support(k);
+        }
+        double p = ratio(tp, predicted);
+        double r = ratio(tp, support);
+        return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
+    }
+
     /** The report with two decimals, as scikit-learn prints it. */
     @Override
     public String toString() {
@@ -223,28 +287,50 @@ public final class ClassificationReport {
     public String toString(int digits) {
         checkArgument(digits >= 0 && digits <= 10, "digits must be in [0, 10], got %d", digits);
         List<String> names = confusion.classNames();
-        int width = "weighted avg".length();
+        int width = Math.max("weighted avg".length(), digits);
         for (String name : names) {
             width = Math.max(width, name.length());
         }
-        String row = "%" + width + "s  %9." + digits + "f %9." + digits + "f %9." + digits + "f %9d%n";
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%" + width + "s  %9s %9s %9s %9s%n%n",
-                "", "precision", "recall", "f1-score", "support"));
+        StringBuilder s = new StringBuilder(PythonFormat.right("", width)).append(' ');
+        for (String header : new String[] {"precision", "recall", "f1-score", "support"}) {
+            s.append(' ').append(PythonFormat.right(header, 9));
+        }
+        s.append("\n\n");
         for (int k = 0; k < names.size(); k++) {
-            s.append(String.format(Locale.ROOT, row, names.get(k), precision(k), recall(k), f1(k), support(k)));
+            row(s, names.get(k), width, digits, support(k), precision(k), recall(k), f1(k));
         }
-        s.append(String.format(Locale.ROOT, "%n%" + width + "s  %9s %9s %9." + digits + "f %9d%n",
-                "accuracy", "", "", accuracy(), confusion.total()));
-        double[] macro = macroAverage();
-        double[] weighted = weightedAverage();
-        s.append(String.format(Locale.ROOT, row, "macro avg", macro[0], macro[1], macro[2], confusion.total()));
-        s.append(String.format(Locale.ROOT, row, "weighted avg", weighted[0], weighted[1], weighted[2], confusion.total()));
+        s.append('\n');
+        int total = confusion.total();
+        if (microIsAccuracy()) {
+            s.append(PythonFormat.right("accuracy", width)).append(' ').append(' ').append(" ".repeat(9)).append(' ')
+                    .append(" ".repeat(9)).append(' ').append(PythonFormat.right(PythonFormat.fixed(accuracy(), digits), 9))
+                    .append(' ').append(PythonFormat.right(String.valueOf(total), 9)).append('\n');
+        } else {
+            row(s, "micro avg", width, digits, total, microAverage());
+        }
+        row(s, "macro avg", width, digits, total, macroAverage());
+        row(s, "weighted avg", width, digits, total, weightedAverage());
         if (!Double.isNaN(logLoss)) {
-            s.append(String.format(Locale.ROOT, "%n%" + width + "s  %9." + digits + "f%n", "log loss", logLoss));
+            s.append('\n').append(PythonFormat.right("log loss", width)).append("  ")
+                    .append(PythonFormat.right(PythonFormat.fixed(logLoss, digits), 9)).append('\n');
         }
-        if (!Double.isNaN(rocAuc)) {
-            s.append(String.format(Locale.ROOT, "%" + width + "s  %9." + digits + "f%n", "ROC AUC", rocAuc));
+        if (!Double.isNaN(rocAuc) && classCount() == 2) {
+            s.append(PythonFormat.right("ROC AUC", width)).append("  ")
+                    .append(PythonFormat.right(PythonFormat.fixed(rocAuc, digits), 9)).append('\n');
+        } else if (!Double.isNaN(rocAuc) || !Double.isNaN(rocAucWeighted)) {
+            s.append(PythonFormat.right("ROC AUC ovr", width)).append("  ")
+                    .append(PythonFormat.right(PythonFormat.fixed(rocAuc, digits), 9)).append(" macro, ")
+                    .append(PythonFormat.fixed(rocAucWeighted, digits)).append(" weighted\n");
         }
         return s.toString();
+    }
+
+    /** One row as scikit-learn lays it out: {@code '{:>width} ' + ' {:>9.df}' * 3 + ' {:>9}'}. */
+    private static void row(StringBuilder s, String heading, int width, int digits, int support, double... values) {
+        s.append(PythonFormat.right(heading, width)).append(' ');
+        for (double v : values) {
+            s.append(' ').append(PythonFormat.right(PythonFormat.fixed(v, digits), 9));
+        }
+        s.append(' ').append(PythonFormat.right(String.valueOf(support), 9)).append('\n');
     }
 }

@@ -24,12 +24,32 @@ final class PlotArea {
     final Rectangle plot;       // the data region in pixels
     final Ticks xTicks;
     final Ticks yTicks;
+    private final int yLabelWidth;    // the widest y tick label, in pixels
 
     /** Lays out a chart in {@code bounds} for data in {@code [xMin, xMax] × [yMin, yMax]}. */
     PlotArea(Rectangle bounds, double xMin, double xMax, double yMin, double yMax) {
-        this.xTicks = Ticks.covering(xMin, xMax, 6);
-        this.yTicks = Ticks.covering(yMin, yMax, 5);
-        int left = bounds.x + 70;
+        this(bounds, Ticks.covering(xMin, xMax, 6), Ticks.covering(yMin, yMax, 5), 34);
+    }
+
+    /** Axes with these ticks in {@code bounds}; the left margin fits the widest y tick label and the axis title. */
+    PlotArea(Rectangle bounds, Ticks xTicks, Ticks yTicks, FontMetrics tick) {
+        this(bounds, xTicks, yTicks, widest(yTicks, tick));
+    }
+
+    private static int widest(Ticks ticks, FontMetrics tick) {
+        int widest = 0;
+        for (double v : ticks.values()) {
+            widest = Math.max(widest, tick.stringWidth(ticks.label(v)));
+        }
+        return widest;
+    }
+
+    private PlotArea(Rectangle bounds, Ticks xTicks, Ticks yTicks, int yLabelWidth) {
+        this.xTicks = xTicks;
+        this.yTicks = yTicks;
+        this.yLabelWidth = yLabelWidth;
+        // tick mark 5, gap 3, the labels, a gap of 10, the rotated axis title (about 14), a margin of 6
+        int left = bounds.x + Math.max(70, yLabelWidth + 38);
         int top = bounds.y + 36;
         int right = bounds.x + bounds.width - 20;
         int bottom = bounds.y + bounds.height - 52;
@@ -38,12 +58,12 @@ final class PlotArea {
 
     /** The pixel column of data value {@code v}. */
     double x(double v) {
-        return plot.x + (v - xTicks.low) / (xTicks.high - xTicks.low) * plot.width;
+        return plot.x + (xTicks.position(v) - xTicks.low) / (xTicks.high - xTicks.low) * plot.width;
     }
 
     /** The pixel row of data value {@code v} (up is larger). */
     double y(double v) {
-        return plot.y + plot.height - (v - yTicks.low) / (yTicks.high - yTicks.low) * plot.height;
+        return plot.y + plot.height - (yTicks.position(v) - yTicks.low) / (yTicks.high - yTicks.low) * plot.height;
     }
 
     /** The data value at pixel column {@code px}. */
@@ -88,7 +108,7 @@ final class PlotArea {
         g.drawString(xLabel, plot.x + (plot.width - label.stringWidth(xLabel)) / 2, plot.y + plot.height + 44);
         AffineTransform saved = g.getTransform();
         g.rotate(-Math.PI / 2);
-        g.drawString(yLabel, -(plot.y + (plot.height + label.stringWidth(yLabel)) / 2), plot.x - 52);
+        g.drawString(yLabel, -(plot.y + (plot.height + label.stringWidth(yLabel)) / 2), plot.x - yLabelWidth - 18);
         g.setTransform(saved);
         g.setFont(TITLE_FONT);
         g.drawString(title, plot.x + (plot.width - g.getFontMetrics().stringWidth(title)) / 2, plot.y - 12);
@@ -98,6 +118,35 @@ final class PlotArea {
      * A legend box, one colour swatch and name per entry, in whichever corner of the plot covers
      * the fewest of {@code points} (pixel positions, {x0, y0, x1, y1, ...}); top right on a tie.
      */
+    /**
+     * A vertical line at {@code xValue} across the plot, labelled at its top: dashed, or solid with
+     * a cross at the top (where a curve stopped).
+     */
+    void drawMark(Graphics2D g, double xValue, String text, Color color, boolean dashed) {
+        int px = (int) Math.round(x(xValue));
+        g.setColor(color);
+        g.setStroke(dashed ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                : new BasicStroke(1.6f));
+        g.drawLine(px, plot.y, px, plot.y + plot.height);
+        if (!dashed) {
+            g.setStroke(new BasicStroke(2.5f));
+            g.drawLine(px - 6, plot.y + 4, px + 6, plot.y + 16);
+            g.drawLine(px - 6, plot.y + 16, px + 6, plot.y + 4);
+        }
+        g.setFont(TICK_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        int width = fm.stringWidth(text);
+        // beside the line, inside the plot, a third of the way down (the legend sits in a corner):
+        // to its right, or to its left near the right edge, on a white box
+        int tx = Math.max(plot.x + 2, px + 8 + width <= plot.x + plot.width - 2 ? px + 8 : px - 8 - width);
+        int ty = plot.y + plot.height / 3;
+        g.setColor(new Color(255, 255, 255, 230));
+        g.fillRect(tx - 2, ty - fm.getAscent() - 1, width + 4, fm.getHeight() + 2);
+        g.setColor(color);
+        g.drawString(text, tx, ty);
+        g.setStroke(new BasicStroke(1f));
+    }
+
     void drawLegend(Graphics2D g, String[] names, Color[] colors, double[] points) {
         g.setFont(LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
@@ -114,6 +163,7 @@ final class PlotArea {
         g.setColor(new Color(255, 255, 255, 230));
         g.fillRect(x0, y0, boxWidth, boxHeight);
         g.setColor(AXIS);
+        g.setStroke(new BasicStroke(1f));
         g.drawRect(x0, y0, boxWidth, boxHeight);
         for (int i = 0; i < names.length; i++) {
             int baseline = y0 + 4 + rowHeight * i + fm.getAscent();

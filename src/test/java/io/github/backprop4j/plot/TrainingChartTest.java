@@ -95,4 +95,133 @@ class TrainingChartTest {
         assertThat(Ticks.covering(1, 1000, 5).step).isEqualTo(200.0);
         assertThat(Ticks.covering(3, 3, 5).values()).isNotEmpty();
     }
+
+    // The edges: each test renders one case and checks the pixels it is about.
+
+    private static History of(double[] losses, double[] accuracies, String stopReason) {
+        List<EpochMetrics> epochs = new ArrayList<>();
+        for (int e = 1; e <= losses.length; e++) {
+            epochs.add(new EpochMetrics(e, losses[e - 1], accuracies == null ? Double.NaN : accuracies[e - 1],
+                    Double.NaN, Double.NaN, 0.01, Duration.ofMillis(e)));
+        }
+        return new History(epochs, stopReason);
+    }
+
+    /** A one-epoch history: a marker (a filled circle) in each panel, where a line of one point shows nothing. */
+    @Test
+    void aOneEpochHistoryShowsAMarkerInEachPanelAndWholeEpochTicks() {
+        BufferedImage image = TrainingChart.render(of(new double[] {0.7}, new double[] {0.6}, null), 1200, 500);
+        assertThat(pixelsOf(image, TrainingChart.TRAINING, 0, 560, 37, 447)).as("loss marker").isGreaterThan(40);
+        assertThat(pixelsOf(image, TrainingChart.TRAINING, 640, 1180, 37, 447)).as("accuracy marker").isGreaterThan(40);
+        Ticks epochs = Ticks.covering(1, 1, 6, true);
+        for (double v : epochs.values()) {
+            assertThat(v).isEqualTo(Math.rint(v));
+            assertThat(epochs.label(v)).matches("-?\\d+");
+        }
+    }
+
+    /**
+     * A 1e12 spike on a linear axis: labels like 2e11, a margin that fits them, nothing cut at the
+     * image's edge, and a clear column between the axis title and the labels.
+     */
+    @Test
+    void hugeValuesGetCompactTickLabelsThatFitInsideTheImage() {
+        double[] x = new double[30];
+        double[] y = new double[30];
+        for (int i = 0; i < 30; i++) {
+            x[i] = i + 1;
+            y[i] = i == 14 ? 1e12 : 0.5;
+        }
+        Ticks ticks = Ticks.covering(0.5, 1e12 * 1.05, 5);
+        for (double v : ticks.values()) {
+            assertThat(ticks.label(v)).hasSizeLessThanOrEqualTo(6);
+        }
+        assertThat(ticks.label(4e11)).isEqualTo("4e11");
+        BufferedImage image = new LineChart("spike", "epoch", "loss").with(new Series("loss", Color.BLUE, x, y)).withWholeX()
+                .render(600, 400);
+        int dark = new Color(40, 40, 40).getRGB();
+        int leftmost = Integer.MAX_VALUE;
+        for (int px = 0; px < 200 && leftmost == Integer.MAX_VALUE; px++) {
+            for (int py = 40; py < 340; py++) {
+                if (pixelsOf(image, new Color(dark), px, px + 1, py, py + 1) > 0) {
+                    leftmost = px;
+                    break;
+                }
+            }
+        }
+        assertThat(leftmost).as("the first dark column (the axis title)").isBetween(3, 40);
+        boolean gap = false;
+        for (int px = leftmost + 12; px < leftmost + 40 && !gap; px++) {
+            gap = pixelsOf(image, new Color(dark), px, px + 1, 40, 340) == 0;
+        }
+        assertThat(gap).as("a clear column between the axis title and the tick labels").isTrue();
+    }
+
+    /** A loss over four decades goes on a log axis, so the late epochs still rise and fall visibly. */
+    @Test
+    void aLossSpanningFourDecadesIsDrawnOnALogAxis() {
+        double[] losses = new double[60];
+        for (int e = 0; e < 60; e++) {
+            // from 10 down to 1e-3, with a wiggle in the last ten epochs
+            losses[e] = 10 * Math.pow(10, -4.0 * e / 59) * (e >= 50 ? (e % 2 == 0 ? 2 : 0.5) : 1);
+        }
+        BufferedImage image = TrainingChart.render(of(losses, null, null), 800, 400);
+        // the last tenth of the plot: on a linear axis all of it would sit within a pixel or two of the bottom
+        int top = Integer.MAX_VALUE;
+        int bottom = 0;
+        for (int py = 37; py < 347; py++) {
+            if (pixelsOf(image, TrainingChart.TRAINING, 700, 775, py, py + 1) > 0) {
+                top = Math.min(top, py);
+                bottom = Math.max(bottom, py);
+            }
+        }
+        assertThat(bottom - top).as("vertical extent of the last epochs' curve, in pixels").isGreaterThan(30);
+    }
+
+    /** A history whose last epoch's loss is NaN ends with a red mark there, not with a shorter axis. */
+    @Test
+    void aHistoryThatStopsOnANonFiniteLossIsMarked() {
+        double[] losses = {1.0, 0.8, 0.7, 0.65, 0.6, 0.6, 0.7, 2.0, 40.0, Double.NaN};
+        BufferedImage image = TrainingChart.render(of(losses, null, "diverged"), 800, 400);
+        assertThat(pixelsOf(image, TrainingChart.STOPPED, 700, 800, 37, 347)).as("the red mark at epoch 10").isGreaterThan(100);
+        assertThat(pixelsOf(image, TrainingChart.STOPPED, 71, 600, 37, 347)).isZero();
+    }
+
+    /** An accuracy of 1.0 stays below the frame: 5% headroom above the largest value. */
+    @Test
+    void theLargestValueStaysBelowTheFrame() {
+        double[] accuracies = new double[20];
+        double[] losses = new double[20];
+        for (int e = 0; e < 20; e++) {
+            accuracies[e] = Math.min(1.0, 0.5 + e * 0.05);
+            losses[e] = 1.0 / (e + 1);
+        }
+        BufferedImage image = TrainingChart.render(of(losses, accuracies, null), 1200, 500);
+        int top = Integer.MAX_VALUE;
+        for (int py = 30; py < 447; py++) {
+            if (pixelsOf(image, TrainingChart.TRAINING, 700, 1170, py, py + 1) > 0) {
+                top = py;
+                break;
+            }
+        }
+        assertThat(top).as("topmost row of the accuracy curve; the frame is at row 36").isGreaterThan(36 + 8);
+    }
+
+    /** Early stopping's restored epoch gets a dashed green line in both panels. */
+    @Test
+    void theRestoredBestEpochIsMarked() {
+        double[] losses = new double[30];
+        double[] accuracies = new double[30];
+        for (int e = 0; e < 30; e++) {
+            losses[e] = 1.0 / (e + 1);
+            accuracies[e] = 0.9;
+        }
+        History h = of(losses, accuracies, "early stopping at epoch 30: validation loss did not improve on 0.1 (epoch 20)"
+                + " for 10 epochs; restored the weights of epoch 20");
+        BufferedImage image = TrainingChart.render(h, 1200, 500);
+        assertThat(pixelsOf(image, TrainingChart.RESTORED, 0, 600, 37, 447)).as("loss panel").isGreaterThan(100);
+        assertThat(pixelsOf(image, TrainingChart.RESTORED, 600, 1200, 37, 447)).as("accuracy panel").isGreaterThan(100);
+        BufferedImage none = TrainingChart.render(of(losses, accuracies, null), 1200, 500);
+        assertThat(pixelsOf(none, TrainingChart.RESTORED, 0, 1200, 0, 500)).as("no restore, no mark").isZero();
+    }
 }
