@@ -1,17 +1,17 @@
 package io.github.backprop4j.examples;
 
 import io.github.backprop4j.LinearLayer;
+import io.github.backprop4j.Model;
 import io.github.backprop4j.NeuralNet;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.Datasets;
 import io.github.backprop4j.data.Splits;
-import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.TrainTestSplit;
 import io.github.backprop4j.eval.ConfusionMatrix;
-import io.github.backprop4j.train.History;
-import java.util.Random;
+import io.github.backprop4j.train.TrainingConfig;
+import java.nio.file.Path;
 
 /**
  * The README's quick start, line for line (QuickStartTest keeps the two the same).
@@ -31,18 +31,15 @@ public final class QuickStart {
         }
         Dataset iris = Datasets.iris();                                  // bundled, 150 rows, 3 species
         TrainTestSplit split = Splits.stratified(iris, 0.25, 7L);        // 75/25, every class in both parts
-        StandardScaler scaler = StandardScaler.fit(split.train().features());   // fit on train only
-        double[][] xTrain = scaler.transform(split.train().features());
-        
-        Random init = new Random(7L);
         NeuralNet net = new NeuralNet(
-                new LinearLayer(4, 10, new ReLU(), init),
-                new LinearLayer(10, 5, new ReLU(), init),
-                new LinearLayer(5, 3, new Softmax(), init));
-        History history = net.fit(xTrain, split.train().labels());    // Adam, validation, early stopping
-        
-        int[] predicted = net.predict(scaler.transform(split.test().features()));   // same μ, σ as training
+                new LinearLayer(4, 10, new ReLU(), 7L),
+                new LinearLayer(10, 3, new Softmax(), 8L));
+        Model model = Model.train(split.train(), net, TrainingConfig.defaults());   // scales, then Adam, early stopping
+
+        int[] predicted = model.predict(split.test().features());       // raw features: the model scales them
         System.out.println(ConfusionMatrix.of(split.test().labels(), predicted, iris.classNames()));
-        System.out.println(iris.className(predicted[0]));                // e.g. "setosa"
+        model.save(Path.of("target", "iris-quick-start.model"));        // a checked text file
+        Model served = Model.load(Path.of("target", "iris-quick-start.model"));
+        System.out.println(served.predictClassName(new double[] {5.1, 3.5, 1.4, 0.2}));   // e.g. "setosa"
     }
 }

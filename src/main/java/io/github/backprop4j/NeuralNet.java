@@ -69,6 +69,8 @@ public final class NeuralNet {
     }
 
     /**
+     * A network of {@code layers}, first to last.
+     *
      * @param layers at least one layer, each layer's {@code inputs} equal to the previous layer's
      *               {@code outputs}, no layer given twice
      * @throws IllegalArgumentException naming the layer indices that do not fit together

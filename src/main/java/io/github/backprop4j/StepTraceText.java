@@ -29,8 +29,11 @@ final class StepTraceText {
             matrix("Z", t.preActivation(), "Z = X.W + b");
             matrix("A", t.output(), "A = f(Z)");
         }
-        out.append(String.format(java.util.Locale.ROOT, "%nLOSS  L = %.9f  (%s, the mean over the batch)%n%nBACKWARD%n",
-                trace.loss(), loss));
+        int outputs = layers.get(layers.size() - 1).output()[0].length;
+        // squared error averages every element, B·K of them; the cross-entropies average the rows' losses
+        String mean = loss.startsWith("MeanSquaredError") ? String.format(java.util.Locale.ROOT,
+                "the mean over the B*K = %d*%d elements", rows, outputs) : "the mean over the batch's " + rows + " rows";
+        out.append(String.format(java.util.Locale.ROOT, "%nLOSS  L = %.9f  (%s, %s)%n%nBACKWARD%n", trace.loss(), loss, mean));
         for (int l = layers.size() - 1; l >= 0; l--) {
             backward(l, layers.get(l));
         }

@@ -24,6 +24,8 @@ public final class TrainingInterruptedException extends RuntimeException {
     private final transient History history;
 
     /**
+     * An exception carrying the history so far.
+     *
      * @param message where training stopped
      * @param history the epochs completed so far, with the stop reason
      */

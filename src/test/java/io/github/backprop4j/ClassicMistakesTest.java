@@ -1,5 +1,6 @@
 package io.github.backprop4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.backprop4j.activation.Activation;
@@ -36,6 +37,33 @@ class ClassicMistakesTest {
         double[][] wrong = Matrices.hadamard(a, Matrices.subtract(onesLike(a), a));
         assertThatThrownBy(() -> GradientCheck.assertClose(wrong, numericalDz(sigmoid, z, g), "dZ"))
                 .isInstanceOf(AssertionError.class);
+    }
+
+    /**
+     * Why a gradient check needs a random upstream gradient: with {@code dA} all ones the sigmoid
+     * bug's {@code A(1 − A)} is exactly {@code dA ⊙ A(1 − A)}, so the check passes; a random
+     * {@code dA} exposes it.
+     */
+    @Test
+    void aGradientCheckWithAllOnesCannotSeeTheSigmoidBug() {
+        Activation buggy = new Activation() {
+            @Override
+            public double[][] forward(double[][] x) {
+                return new Sigmoid().forward(x);
+            }
+
+            @Override
+            public double[][] backward(double[][] zz, double[][] a, double[][] dA) {
+                // the tutorial's bug: dZ = A(1 − A), dA ignored
+                return Matrices.hadamard(a, Matrices.subtract(onesLike(a), a));
+            }
+        };
+        GradientChecker checker = new GradientChecker();
+        GradientCheckReport ones = checker.checkActivation(buggy, z, onesLike(z));
+        assertThat(ones.passes(1e-6)).as(ones.toString()).isTrue();
+        assertThat(ones.worstRelativeError()).isLessThan(1e-8);
+        GradientCheckReport random = checker.checkActivation(buggy, z, g);
+        assertThat(random.passes(1e-6)).isFalse();
     }
 
     @Test

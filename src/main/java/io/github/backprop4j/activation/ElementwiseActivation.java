@@ -83,7 +83,6 @@ public abstract class ElementwiseActivation implements Activation {
         }
     }
 
-    /** Checks that {@code out} is a matrix of the shape of {@code in}, naming both shapes otherwise. */
     /** Whether {@code a} and {@code b} are non-empty rectangular matrices of one shape; allocates nothing. */
     static boolean sameShape(double[][] a, double[][] b) {
         if (a == null || b == null || a.length == 0 || a.length != b.length || a[0] == null) {

@@ -17,6 +17,8 @@ public final class DataFormatException extends IllegalArgumentException {
     private final String column;
 
     /**
+     * An exception naming where the data is wrong.
+     *
      * @param source  where the data came from (file name, resource name, or the caller's label)
      * @param line    the line number from 1, or 0 if not known
      * @param column  the column name, or null if the problem is not in one column

@@ -35,6 +35,8 @@ public final class Dataset {
     private final List<String> targetNames;     // empty for classification
 
     /**
+     * A classification data set.
+     *
      * @param features     {@code [n × d]}, finite, at least one row; copied
      * @param labels       {@code n} class indices in {@code [0, classNames.size())}; copied
      * @param featureNames {@code d} names, one per column

@@ -36,6 +36,8 @@ public final class RegressionReport {
     }
 
     /**
+     * A report of the predictions against the true values.
+     *
      * @param actual      true values {@code [n × t]}, finite, not modified
      * @param predicted   predicted values, the same shape, finite, not modified
      * @param targetNames {@code t} names

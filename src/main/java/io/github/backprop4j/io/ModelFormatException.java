@@ -15,6 +15,8 @@ public final class ModelFormatException extends IllegalArgumentException {
     private final long line;
 
     /**
+     * An exception naming what is wrong with a model file, and where.
+     *
      * @param source  what was read, e.g. a file name
      * @param line    the line (from 1) where the problem is, or 0 when it is about the whole file
      * @param problem what is wrong

@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * NeuralNet net = new NeuralNet(new LinearLayer(2, 8, new ReLU()), new LinearLayer(8, 1, new Sigmoid()));
- * net.fit(x, labels01, new TrainingConfig(new Adam(), new BinaryCrossEntropy(), 200, 32, 1L));
+ * net.fit(x, labels01, TrainingConfig.builder().optimizer(new Adam()).loss(new BinaryCrossEntropy())
+ *         .epochs(200).batchSize(32).seed(1L).build());
  * }</pre>
  */
 public record BinaryCrossEntropy() implements LogitLoss {

@@ -10,7 +10,8 @@ package io.github.backprop4j.loss;
  *
  * <pre>{@code
  * NeuralNet net = new NeuralNet(new LinearLayer(1, 16, new Tanh()), new LinearLayer(16, 1, new Identity()));
- * net.fit(x, y, new TrainingConfig(new Adam(0.01), new MeanSquaredError(), 500, 32, 1L));
+ * net.fit(x, y, TrainingConfig.builder().optimizer(new Adam(0.01)).loss(new MeanSquaredError())
+ *         .epochs(500).batchSize(32).seed(1L).build());
  * double[][] predicted = net.predictValues(x);
  * }</pre>
  */

@@ -12,8 +12,10 @@ import io.github.backprop4j.internal.Parallel;
  * <p>Every method checks its arguments before it computes: a {@code null} matrix, a matrix with
  * no rows or no columns, rows of different lengths, or shapes that do not fit together raise
  * {@link IllegalArgumentException} naming the operation and both shapes, e.g.
- * {@code "multiply: 4x3 * 5x2, inner dimensions differ (3 vs 5)"}. Inputs are never modified;
- * every result is a new array, so an output never aliases an input.
+ * {@code "multiply: 4x3 * 5x2, inner dimensions differ (3 vs 5)"}. Inputs are never modified.
+ * The plain forms ({@code multiply}, {@code add}, ...) return a new array, so their output never
+ * aliases an input; the {@code ...Into} forms write into an array the caller gives, and say in
+ * their javadoc whether it may be one of the inputs.
  *
  * <pre>{@code
  * double[][] z = Matrices.addRowVector(Matrices.multiply(x, w), b);   // Z = X·W + b

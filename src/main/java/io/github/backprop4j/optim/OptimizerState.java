@@ -14,7 +14,7 @@ import java.util.List;
  * anything else should only read them (to inspect or save the state).
  *
  * <pre>{@code
- * OptimizerState s = layer.weightsParameter().state();
+ * OptimizerState s = layer.weightParameter().state();
  * double[][] m = s.buffer("m");   // Adam's first moment, [inputs × outputs]
  * }</pre>
  */

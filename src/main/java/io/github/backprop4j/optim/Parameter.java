@@ -43,6 +43,8 @@ public final class Parameter {
     private OptimizerState state;
 
     /**
+     * A parameter holding {@code values}.
+     *
      * @param role   weights or bias
      * @param values the numbers, a non-empty rectangular matrix; kept by reference (not copied)
      *               and changed in place by optimizers

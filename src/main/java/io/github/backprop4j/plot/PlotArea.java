@@ -115,10 +115,6 @@ final class PlotArea {
     }
 
     /**
-     * A legend box, one colour swatch and name per entry, in whichever corner of the plot covers
-     * the fewest of {@code points} (pixel positions, {x0, y0, x1, y1, ...}); top right on a tie.
-     */
-    /**
      * A vertical line at {@code xValue} across the plot, labelled at its top: dashed, or solid with
      * a cross at the top (where a curve stopped).
      */
@@ -147,6 +143,10 @@ final class PlotArea {
         g.setStroke(new BasicStroke(1f));
     }
 
+    /**
+     * A legend box, one colour swatch and name per entry, in whichever corner of the plot covers
+     * the fewest of {@code points} (pixel positions, {x0, y0, x1, y1, ...}); top right on a tie.
+     */
     void drawLegend(Graphics2D g, String[] names, Color[] colors, double[] points) {
         g.setFont(LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();

@@ -36,6 +36,8 @@ public final class ConsoleProgress implements TrainingListener {
     }
 
     /**
+     * A progress printer to {@code out}.
+     *
      * @param out   where the lines go; not closed
      * @param every print every {@code every}-th epoch (and the first and last), &gt; 0
      */

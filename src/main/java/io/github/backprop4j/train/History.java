@@ -30,6 +30,8 @@ public final class History {
     private final String stopReason;
 
     /**
+     * The history of a training run.
+     *
      * @param epochs     the metrics of each epoch, epoch 1 first; none when training stopped (by
      *                   divergence or an interrupt) inside its first epoch
      * @param stopReason why training stopped before its planned epochs, or null if it did not

@@ -57,4 +57,19 @@ class MazurExampleTest {
         assertThat(text).contains("FORWARD").contains("BACKWARD").contains("Z = X.W + b").contains("dW = X^T . dZ")
                 .contains("0.298371109").contains("dA_prev   not computed").matches("\\p{ASCII}*");
     }
+
+    /** docs/learn.md: the post's own updated weights, as it prints them, give our 0.291027774, not its 0.291027924. */
+    @Test
+    void thePostsOwnUpdatedWeightsGiveOurErrorNotThePosts() {
+        io.github.backprop4j.NeuralNet after = new io.github.backprop4j.NeuralNet(
+                new io.github.backprop4j.LinearLayer(new double[][] {{0.149780716, 0.24975114}, {0.19956143, 0.29950229}},
+                        new double[] {0.35, 0.35}, new io.github.backprop4j.activation.Sigmoid()),
+                new io.github.backprop4j.LinearLayer(new double[][] {{0.35891648, 0.511301270}, {0.408666186, 0.561370121}},
+                        new double[] {0.60, 0.60}, new io.github.backprop4j.activation.Sigmoid()));
+        double[] out = after.predictValues(MazurExample.INPUT[0]);
+        // E_total = ½ Σ (target − out)²
+        double error = 0.5 * Math.pow(0.01 - out[0], 2) + 0.5 * Math.pow(0.99 - out[1], 2);
+        org.assertj.core.api.Assertions.assertThat(error).isCloseTo(0.291027774, org.assertj.core.api.Assertions.within(5e-10));
+        org.assertj.core.api.Assertions.assertThat(Math.abs(error - 0.291027924)).isGreaterThan(1e-7);
+    }
 }

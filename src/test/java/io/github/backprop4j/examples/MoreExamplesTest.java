@@ -36,4 +36,19 @@ class MoreExamplesTest {
         assertThat(report.r2()).isGreaterThanOrEqualTo(0.9);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("R2").contains("sin(x) = +1.000");
     }
+
+    /** The command docs/learn.md gives for the fused path prints both paths' dZ, equal to rounding. */
+    @Test
+    void theSoftmaxStepPrintsTheFusedAndTheGeneralPath() {
+        io.github.backprop4j.StepTrace trace = SoftmaxStepExample.run(out);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("dZ = (P - Y) / B   (fused)")
+                .contains("the general path, for comparison").contains("dZ = f'(Z)^T dA   (general)");
+        double[][] fused = trace.layer(0).preActivationGradient();
+        double[][] general = trace.layer(0).generalPreActivationGradient();
+        for (int i = 0; i < fused.length; i++) {
+            for (int k = 0; k < fused[i].length; k++) {
+                assertThat(fused[i][k]).isCloseTo(general[i][k], org.assertj.core.api.Assertions.within(1e-12));
+            }
+        }
+    }
 }
