@@ -469,4 +469,99 @@ class TrainingGuardsTest {
         // and the network trains again afterwards: the failed fit released its guards
         assertThat(net.fit(X, Y, sgd(0.05, 1)).epochs()).isEqualTo(1);
     }
+
+    // The paths around the guards: a user's optimizer, the task, prediction under a held lock.
+
+    /** An optimizer of the user's own, updating in place: the engine copies the front into the back buffer first. */
+    record InPlaceSgd(double learningRate) implements io.github.backprop4j.optim.Optimizer {
+        @Override
+        public void update(Parameter parameter, double[][] gradient, double learningRate) {
+            double[][] theta = parameter.values();
+            for (int i = 0; i < theta.length; i++) {
+                for (int j = 0; j < theta[i].length; j++) {
+                    theta[i][j] -= learningRate * gradient[i][j];
+                }
+            }
+        }
+    }
+
+    @Test
+    void aUsersInPlaceOptimizerTrainsExactlyAsTheBuiltInOne() {
+        NeuralNet mine = irisNet(11L);
+        NeuralNet builtIn = irisNet(11L);
+        mine.fit(X, Y, Configs.plain(new InPlaceSgd(0.05), 3, 16, 2L));
+        builtIn.fit(X, Y, Configs.plain(new Sgd(0.05), 3, 16, 2L));
+        for (int p = 0; p < mine.parameters().size(); p++) {
+            assertThat(mine.parameters().get(p).values()).isDeepEqualTo(builtIn.parameters().get(p).values());
+        }
+    }
+
+    @Test
+    void theTaskComesFromTheConfigurationOrTheLossOrWhatFitIsGiven() {
+        MeanSquaredError mse = new MeanSquaredError();
+        io.github.backprop4j.loss.Loss own = new io.github.backprop4j.loss.Loss() {
+            @Override
+            public double value(double[][] predicted, double[][] target) {
+                return mse.value(predicted, target);
+            }
+
+            @Override
+            public double[][] gradient(double[][] predicted, double[][] target) {
+                return mse.gradient(predicted, target);
+            }
+        };
+        NeuralNet classifierByConfig = irisNet(12L);
+        classifierByConfig.fit(X, Matrices.oneHot(Y, 3), Configs.plain(new Adam(0.01), new MeanSquaredError(), 1, 16, 1L)
+                .toBuilder().task(Task.CLASSIFICATION).build());
+        assertThat(classifierByConfig.task()).contains(Task.CLASSIFICATION);
+        assertThat(classifierByConfig.predict(X[0])).isBetween(0, 2);
+        NeuralNet byCrossEntropy = irisNet(13L);
+        byCrossEntropy.fit(X, Y, sgd(0.05, 1));
+        assertThat(byCrossEntropy.task()).contains(Task.CLASSIFICATION);
+        assertThatThrownBy(() -> Model.regressor(byCrossEntropy, null, IRIS.featureNames(), List.of("a", "b", "c"),
+                new MeanSquaredError())).hasMessage("the network was trained for CLASSIFICATION, not REGRESSION");
+        NeuralNet byTargets = new NeuralNet(new LinearLayer(4, 3, new Identity(), 1L));
+        byTargets.fit(X, Matrices.oneHot(Y, 3), Configs.plain(new Adam(0.01), own, 1, 16, 1L));
+        assertThat(byTargets.task()).contains(Task.REGRESSION);
+    }
+
+    @Test
+    void theGradientStepRefusesArraysOfTheWrongShape() {
+        LinearLayer layer = new LinearLayer(3, 2, new Tanh(), 1L);
+        layer.forward(new double[][] {{1, 2, 3}});
+        assertThatThrownBy(() -> layer.gradients(new double[][] {{1, 1}}, new double[2][2], new double[1][2]))
+                .hasMessage("Dense(3->2, Tanh): the weight gradient array must be 3x2, got 2x2");
+        assertThatThrownBy(() -> layer.gradients(new double[][] {{1, 1}}, new double[3][2], new double[1][3]))
+                .hasMessage("Dense(3->2, Tanh): the bias gradient array must be 1x2, got 1x3");
+    }
+
+    /** While a step is being published (the write locks held), a prediction waits and then sees the whole step. */
+    @Test
+    void aPredictionDuringAPublishTakesTheReadLocksAndWaits() throws Exception {
+        NeuralNet net = irisNet(14L);
+        double[] before = net.predictValues(X[3]);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread publisher = new Thread(() -> io.github.backprop4j.internal.training.BufferedUpdate.underWriteLock(net.layers(),
+                () -> {
+                    locked.countDown();
+                    await(release);
+                }));
+        publisher.start();
+        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<double[]> row = new AtomicReference<>();
+        AtomicReference<double[][]> batch = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            row.set(net.predictValues(X[3]));
+            batch.set(net.predictValues(new double[][] {X[3]}, 1));
+        });
+        reader.start();
+        reader.join(300);
+        assertThat(reader.isAlive()).as("the reader waits for the publish").isTrue();
+        release.countDown();
+        reader.join(30_000);
+        publisher.join(30_000);
+        assertThat(row.get()).containsExactly(before);
+        assertThat(batch.get()[0]).containsExactly(before);
+    }
 }
