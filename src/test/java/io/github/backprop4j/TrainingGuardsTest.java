@@ -564,4 +564,79 @@ class TrainingGuardsTest {
         assertThat(row.get()).containsExactly(before);
         assertThat(batch.get()[0]).containsExactly(before);
     }
+
+    @Test
+    void resumeChecksItsInputsAsFitDoes() {
+        NeuralNet net = irisNet(15L);
+        net.fit(X, Y, sgd(0.05, 1));
+        double[][] threeColumns = new double[150][3];
+        assertThatThrownBy(() -> net.resume(threeColumns, Y, sgd(0.05, 2)))
+                .hasMessageContaining("features have 3 columns but layer 0");
+        assertThatThrownBy(() -> net.resume(threeColumns, Matrices.oneHot(Y, 3), sgd(0.05, 2), TrainingListener.NONE))
+                .hasMessageContaining("features have 3 columns but layer 0");
+        assertThatThrownBy(() -> net.resume(X, new double[150][2], sgd(0.05, 2), TrainingListener.NONE))
+                .hasMessageContaining("targets have 2 columns");
+        assertThatThrownBy(() -> net.resume(X, new int[149], sgd(0.05, 2)))
+                .hasMessageContaining("features have 150 rows but labels have 149 entries");
+    }
+
+    /** The non-finite checks name the parameter they found: layer 1's bias is parameter 3. */
+    @Test
+    void applyGradientsNamesTheLayerAndParameterOfANonFiniteEntry() {
+        Activation broken = new Activation() {
+            @Override
+            public double[][] forward(double[][] z) {
+                return Matrices.copy(z);
+            }
+
+            @Override
+            public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
+                double[][] g = Matrices.copy(outputGradient);
+                g[0][1] = Double.NaN;
+                return g;
+            }
+        };
+        NeuralNet odd = new NeuralNet(new LinearLayer(4, 3, new Tanh(), 1L), new LinearLayer(3, 3, broken, 2L),
+                new LinearLayer(3, 3, new Softmax(), 3L));
+        Gradients g = odd.gradients(new double[][] {X[0], X[1]}, new int[] {0, 1}, new CategoricalCrossEntropy());
+        assertThatThrownBy(() -> odd.applyGradients(g, new Sgd(0.1)))
+                .hasMessageStartingWith("applyGradients: the gradient of layer 0 dW entry");
+        List<double[][]> w = weightsOf(odd);
+        List<double[]> b = biasesOf(odd);
+        b.get(1)[2] = 1e308;
+        assertThatThrownBy(() -> odd.applyGradients(Gradients.of(0, 1, w, b), new Sgd(10)))
+                .hasMessageContaining("applyGradients: the update would make layer 1 Dense(3->3, ")
+                .hasMessageContaining(" b[0][2] is -Infinity");
+    }
+
+    /** An activation of the user's own that overflows a finite Z is caught in A, in both prediction paths. */
+    @Test
+    void aNonFiniteOutputFromAFiniteZIsRefused() {
+        Activation overflowing = new Activation() {
+            @Override
+            public double[][] forward(double[][] z) {
+                double[][] a = Matrices.copy(z);
+                a[0][0] = Double.POSITIVE_INFINITY;
+                return a;
+            }
+
+            @Override
+            public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
+                return Matrices.copy(outputGradient);
+            }
+        };
+        NeuralNet net = new NeuralNet(new LinearLayer(4, 3, overflowing, 1L), new LinearLayer(3, 3, new Softmax(), 2L));
+        assertThatThrownBy(() -> net.predictValues(X[0])).isInstanceOf(ArithmeticException.class)
+                .hasMessageStartingWith("layer 0 Dense(4->3, ");
+        assertThatThrownBy(() -> net.predictValues(new double[][] {X[0]})).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("output row 0, column 0 is Infinity");
+    }
+
+    @Test
+    void predictOfOneRowReturnsItsClass() {
+        NeuralNet net = irisNet(16L);
+        net.fit(X, Y, Configs.plain(new Adam(0.02), 40, 16, 1L));
+        assertThat(net.predict(X[120])).isEqualTo(2);
+        assertThat(net.predict(X[60])).isEqualTo(1);
+    }
 }
