@@ -102,9 +102,9 @@ public final class Model {
         double[][] x = scaler.transform(data.features());
         LinearLayer last = network.layers().get(network.layers().size() - 1);
         Loss loss = config.loss().orElseGet(() -> Loss.forOutput(last.activation(), last.outputs()));
-        TrainingConfig withLoss = config.toBuilder().loss(loss).build();
-        History history = data.isRegression() ? network.fit(x, data.targets(), withLoss, listener)
-                : network.fit(x, data.labels(), withLoss, listener);
+        // the caller's config as it is (fit resolves the same loss), so that the run resumes with that config
+        History history = data.isRegression() ? network.fit(x, data.targets(), config, listener)
+                : network.fit(x, data.labels(), config, listener);
         return new Model(network, scaler, data.featureNames(), data.isRegression() ? data.targetNames() : data.classNames(),
                 data.isRegression(), loss, history);
     }

@@ -268,6 +268,22 @@ class ResumeTest {
                 .hasMessageContaining("the network's training run trains with Adam[learningRate=0.01");
     }
 
+    /** A model trained by Model.train resumes with the very config it was trained with. */
+    @Test
+    void aModelTrainedByModelTrainResumesWithItsOwnConfig() {
+        NeuralNet reference = network();
+        Model uninterrupted = Model.train(IRIS, reference, config(8));
+        NeuralNet first = network();
+        Model model = Model.train(IRIS, first, config(4));
+        Path file = dir.resolve("model-train.ckpt");
+        model.saveCheckpoint(file);
+        Checkpoint loaded = Model.loadCheckpoint(file);
+        double[][] x = loaded.model().scaler().get().transform(IRIS.features());
+        History resumed = loaded.model().network().resume(x, IRIS.labels(), config(8));
+        assertSameState(loaded.model().network(), reference);
+        assertSameHistory(resumed, uninterrupted.history().get());
+    }
+
     /** Writes the golden checkpoint of format version 2: run once by hand when the format changes. */
     static void writeGolden(Path file) {
         NeuralNet net = network();
