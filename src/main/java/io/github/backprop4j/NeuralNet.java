@@ -181,13 +181,9 @@ public final class NeuralNet {
      * @throws TrainingDivergedException if the loss or a parameter becomes NaN or infinite
      */
     public History fit(double[][] features, int[] labels, TrainingConfig config, TrainingListener listener) {
-        FitInputs.checkFeatures(this, features);
-        checkNotNull(config, "config");
-        checkNotNull(listener, "listener");
-        Loss loss = lossFor(config);
-        double[][] targets = FitInputs.targetsForLabels(this, labels, features.length, loss);
-        return writing("fit", () -> train(TrainingRun.start(config, features, targets), config, listener, loss,
-                features, targets, labels));
+        Checked c = checked(features, labels, null, config, listener);
+        return writing("fit", () -> train(TrainingRun.start(config, features, c.targets()), config, listener, c.loss(),
+                features, c.targets(), labels));
     }
 
     /**
@@ -209,13 +205,9 @@ public final class NeuralNet {
      * @throws IllegalArgumentException naming the setting that differs, or if the rows differ
      */
     public History resume(double[][] features, int[] labels, TrainingConfig config, TrainingListener listener) {
-        FitInputs.checkFeatures(this, features);
-        checkNotNull(config, "config");
-        checkNotNull(listener, "listener");
-        Loss loss = lossFor(config);
-        double[][] targets = FitInputs.targetsForLabels(this, labels, features.length, loss);
-        return writing("resume", () -> train(runToResume(config, features, targets), config, listener, loss,
-                features, targets, labels));
+        Checked c = checked(features, labels, null, config, listener);
+        return writing("resume", () -> train(runToResume(config, features, c.targets()), config, listener, c.loss(),
+                features, c.targets(), labels));
     }
 
     /**
@@ -242,13 +234,27 @@ public final class NeuralNet {
      * @return the history of every epoch of the run
      */
     public History resume(double[][] features, double[][] targets, TrainingConfig config, TrainingListener listener) {
+        Loss loss = checked(features, null, targets, config, listener).loss();
+        return writing("resume", () -> train(runToResume(config, features, targets), config, listener, loss,
+                features, targets, null));
+    }
+
+    /** The checked inputs of a fit or a resume: the loss, and the targets (the labels' targets when given labels). */
+    private record Checked(Loss loss, double[][] targets) {
+    }
+
+    /** Checks a fit's or a resume's inputs: class labels when {@code targets} is null, else target values. */
+    private Checked checked(double[][] features, int[] labels, double[][] targets, TrainingConfig config,
+            TrainingListener listener) {
         FitInputs.checkFeatures(this, features);
         checkNotNull(config, "config");
         checkNotNull(listener, "listener");
         Loss loss = lossFor(config);
+        if (targets == null) {
+            return new Checked(loss, FitInputs.targetsForLabels(this, labels, features.length, loss));
+        }
         FitInputs.checkTargets(this, targets, features.length, loss);
-        return writing("resume", () -> train(runToResume(config, features, targets), config, listener, loss,
-                features, targets, null));
+        return new Checked(loss, targets);
     }
 
     private TrainingRun runToResume(TrainingConfig config, double[][] features, double[][] targets) {
@@ -322,11 +328,7 @@ public final class NeuralNet {
      * @return every epoch's metrics, and why training stopped early if it did
      */
     public History fit(double[][] features, double[][] targets, TrainingConfig config, TrainingListener listener) {
-        FitInputs.checkFeatures(this, features);
-        checkNotNull(config, "config");
-        checkNotNull(listener, "listener");
-        Loss loss = lossFor(config);
-        FitInputs.checkTargets(this, targets, features.length, loss);
+        Loss loss = checked(features, null, targets, config, listener).loss();
         return writing("fit", () -> train(TrainingRun.start(config, features, targets), config, listener, loss,
                 features, targets, null));
     }

@@ -221,6 +221,23 @@ class TrainingGuardsTest {
         }
     }
 
+    /** An identity whose backward puts NaN at {@code dZ[0][column]}: a gradient that is not finite, with a finite loss. */
+    private static Activation nanDerivativeAt(int column) {
+        return new Activation() {
+            @Override
+            public double[][] forward(double[][] z) {
+                return Matrices.copy(z);
+            }
+
+            @Override
+            public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
+                double[][] g = Matrices.copy(outputGradient);
+                g[0][column] = Double.NaN;
+                return g;
+            }
+        };
+    }
+
     // 3. Non-finite values never pass -----------------------------------------------------------
 
     /** A NaN weight under ReLU shows in Z: predict refuses instead of returning a class. */
@@ -245,19 +262,7 @@ class TrainingGuardsTest {
         assertThatThrownBy(() -> Gradients.of(0.5, 1, w, biasesOf(net)))
                 .hasMessage("Gradients.of: layer 1 dW entry [2][3] is Infinity; gradients must be finite");
         // an activation whose derivative is NaN makes net.gradients return a NaN gradient
-        Activation broken = new Activation() {
-            @Override
-            public double[][] forward(double[][] z) {
-                return Matrices.copy(z);
-            }
-
-            @Override
-            public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
-                double[][] g = Matrices.copy(outputGradient);
-                g[0][0] = Double.NaN;
-                return g;
-            }
-        };
+        Activation broken = nanDerivativeAt(0);
         NeuralNet odd = new NeuralNet(new LinearLayer(4, 3, broken, 1L), new LinearLayer(3, 3, new Softmax(), 2L));
         Gradients g = odd.gradients(new double[][] {X[0], X[1]}, new int[] {0, 1}, new CategoricalCrossEntropy());
         List<double[][]> oddBefore = state(odd);
@@ -583,19 +588,7 @@ class TrainingGuardsTest {
     /** The non-finite checks name the parameter they found: layer 1's bias is parameter 3. */
     @Test
     void applyGradientsNamesTheLayerAndParameterOfANonFiniteEntry() {
-        Activation broken = new Activation() {
-            @Override
-            public double[][] forward(double[][] z) {
-                return Matrices.copy(z);
-            }
-
-            @Override
-            public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
-                double[][] g = Matrices.copy(outputGradient);
-                g[0][1] = Double.NaN;
-                return g;
-            }
-        };
+        Activation broken = nanDerivativeAt(1);
         NeuralNet odd = new NeuralNet(new LinearLayer(4, 3, new Tanh(), 1L), new LinearLayer(3, 3, broken, 2L),
                 new LinearLayer(3, 3, new Softmax(), 3L));
         Gradients g = odd.gradients(new double[][] {X[0], X[1]}, new int[] {0, 1}, new CategoricalCrossEntropy());
