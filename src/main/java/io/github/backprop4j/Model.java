@@ -4,26 +4,35 @@ import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 import static io.github.backprop4j.internal.Checks.checkState;
 
+import io.github.backprop4j.data.CategoricalColumn;
 import io.github.backprop4j.data.CsvLoader;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.FeatureScaler;
+import io.github.backprop4j.data.Preprocessing;
+import io.github.backprop4j.data.PreprocessingOptions;
 import io.github.backprop4j.data.StandardScaler;
+import io.github.backprop4j.data.Table;
+import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.train.History;
 import io.github.backprop4j.train.Task;
 import io.github.backprop4j.train.TrainingConfig;
 import io.github.backprop4j.train.TrainingListener;
+import io.github.backprop4j.train.Validation;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A trained network with everything needed to use it on raw data: the fitted feature scaler, the
- * feature names, the class names (or target names, for regression) and the loss it was trained
- * with. Train it, save it, load it and predict with it; it predicts a class name for a row of raw
- * features.
+ * A trained network with everything needed to use it on raw data: the fitted feature scaler (or,
+ * for a model trained on a {@link Table}, the whole {@link Preprocessing}: categories, gap filling
+ * and scaler), the feature names, the class names (or target names, for regression) and the loss
+ * it was trained with. Train it, save it, load it and predict with it; it predicts a class name
+ * for a row of raw features, given as numbers in feature order or as values by column name.
  *
  * <p>Thread safety: the predicting methods ({@code predict...}) change nothing and keep no shared
  * buffers, so many threads may call them at once on one model; each thread keeps small buffers of
@@ -35,12 +44,16 @@ import java.util.Optional;
  * model.save(Path.of("iris.model"));
  * Model served = Model.load(Path.of("iris.model"));
  * String species = served.predictClassName(new double[] {5.1, 3.5, 1.4, 0.2});   // "setosa"
+ *
+ * Model penguins = Model.train(table, net, TrainingConfig.defaults());             // a Table: text and gaps
+ * String kind = penguins.predict(Map.of("island", "Dream", "sex", "female", ...));  // by column name
  * }</pre>
  */
 public final class Model {
 
     private final NeuralNet network;
     private final FeatureScaler scaler;             // null: features go in as they are
+    private final Preprocessing preprocessing;      // null: the features are the network's inputs
     private final List<String> featureNames;
     private final List<String> outputNames;         // class names, or target names for regression
     private final boolean regression;
@@ -50,14 +63,26 @@ public final class Model {
 
     Model(NeuralNet network, FeatureScaler scaler, List<String> featureNames, List<String> outputNames,
             boolean regression, Loss loss, History history) {
+        this(network, scaler, null, featureNames, outputNames, regression, loss, history);
+    }
+
+    Model(NeuralNet network, Preprocessing preprocessing, List<String> outputNames, boolean regression, Loss loss,
+            History history) {
+        this(network, checkNotNull(preprocessing, "preprocessing").scaler(), preprocessing, preprocessing.columnNames(),
+                outputNames, regression, loss, history);
+    }
+
+    private Model(NeuralNet network, FeatureScaler scaler, Preprocessing preprocessing, List<String> featureNames,
+            List<String> outputNames, boolean regression, Loss loss, History history) {
         this.network = checkNotNull(network, "network");
         this.scaler = scaler;
+        this.preprocessing = preprocessing;
         this.featureNames = List.copyOf(checkNotNull(featureNames, "featureNames"));
         this.outputNames = List.copyOf(checkNotNull(outputNames, "outputNames"));
         this.regression = regression;
         this.loss = checkNotNull(loss, "loss");
         this.history = history;
-        checkFits(network, featureNames, outputNames, regression);
+        checkFits(network, inputNames(), outputNames, regression);
         checkArgument(scaler == null || scaler.columns() == network.inputs(),
                 "the scaler has %d columns but the network has %d inputs", scaler == null ? 0 : scaler.columns(), network.inputs());
         network.setTask(regression ? Task.REGRESSION : Task.CLASSIFICATION);
@@ -65,9 +90,11 @@ public final class Model {
     }
 
     /**
-     * Fits a {@link StandardScaler} on {@code data}'s features, trains {@code network} on the
-     * scaled rows with {@code config}, and bundles the result. Classification for a data set with
-     * labels, regression for one with targets.
+     * Fits a {@link StandardScaler} on the rows of {@code data} that training uses (all but those
+     * the config's validation fraction holds out: the same rows fit holds out), trains {@code
+     * network} on the scaled rows with {@code config}, and bundles the result. An explicit
+     * validation set ({@code Validation.of(rawFeatures, ...)}) is scaled with the same scaler.
+     * Classification for a data set with labels, regression for one with targets.
      *
      * @param data the data set
      * @param network the network
@@ -98,15 +125,136 @@ public final class Model {
         if (!data.isRegression()) {
             FitInputs.checkTwoClasses(data.labels());
         }
-        StandardScaler scaler = StandardScaler.fit(data.features());
+        int[] labels = data.isRegression() ? null : data.labels();
+        int[] kept = trainingRows(labels, data.size(), network, config);
+        StandardScaler scaler = StandardScaler.fit(Matrices.selectRows(data.features(), kept, 0, kept.length));
         double[][] x = scaler.transform(data.features());
-        LinearLayer last = network.layers().get(network.layers().size() - 1);
-        Loss loss = config.loss().orElseGet(() -> Loss.forOutput(last.activation(), last.outputs()));
-        // the caller's config as it is (fit resolves the same loss), so that the run resumes with that config
-        History history = data.isRegression() ? network.fit(x, data.targets(), config, listener)
-                : network.fit(x, data.labels(), config, listener);
+        TrainingConfig run = withScaledValidation(config, scaler);
+        Loss loss = lossOf(network, config);
+        History history = data.isRegression() ? network.fit(x, data.targets(), run, listener)
+                : network.fit(x, labels, run, listener);
         return new Model(network, scaler, data.featureNames(), data.isRegression() ? data.targetNames() : data.classNames(),
                 data.isRegression(), loss, history);
+    }
+
+    /**
+     * Trains on a table with the default {@link PreprocessingOptions}; see
+     * {@link #train(Table, Table, PreprocessingOptions, NeuralNet, TrainingConfig, TrainingListener)}.
+     *
+     * @param data the training rows, with class labels or regression targets
+     * @param network the network, with {@link Preprocessing#inputCount(Table, PreprocessingOptions)} inputs
+     * @param config how to train
+     * @return the trained model
+     */
+    public static Model train(Table data, NeuralNet network, TrainingConfig config) {
+        return train(data, null, PreprocessingOptions.defaults(), network, config, TrainingListener.NONE);
+    }
+
+    /**
+     * Fits a {@link Preprocessing} on the training part of {@code data}, trains {@code network} on
+     * the encoded rows, and bundles the result. Which categories exist (and so the network's input
+     * count, {@link Preprocessing#inputCount(Table, PreprocessingOptions)}) comes from every row of
+     * {@code data}; the fill values and the scaler come from the rows left after the config's
+     * validation hold-out, the very rows fit trains on. A {@code validation} table replaces the
+     * config's validation setting and goes through the same preprocessing.
+     *
+     * @param data the training rows, with class labels or regression targets
+     * @param validation rows to validate on after each epoch, or null for the config's setting
+     * @param options how gaps are filled and what an unseen category becomes
+     * @param network the network, with {@link Preprocessing#inputCount(Table, PreprocessingOptions)} inputs
+     * @param config how to train; its validation may not be an explicit {@code double[][]} set
+     * @param listener told of the start, each batch, each epoch and the end
+     * @return the trained model
+     * @throws IllegalArgumentException if the network's inputs do not match the encoding, naming both
+     */
+    public static Model train(Table data, Table validation, PreprocessingOptions options, NeuralNet network,
+            TrainingConfig config, TrainingListener listener) {
+        checkNotNull(data, "data");
+        checkNotNull(options, "options");
+        checkNotNull(network, "network");
+        checkNotNull(config, "config");
+        checkNotNull(listener, "listener");
+        List<String> outputs = data.isRegression() ? data.targetNames() : data.classNames();
+        int inputs = Preprocessing.inputCount(data, options);
+        checkArgument(inputs == network.inputs(), "the table encodes to %d inputs but the network has %d: build its first"
+                + " layer with Preprocessing.inputCount(table, options) = %d inputs", inputs, network.inputs(), inputs);
+        checkFits(network, java.util.Collections.nCopies(inputs, ""), outputs, data.isRegression());
+        int[] labels = data.isRegression() ? null : data.labels();
+        if (labels != null) {
+            FitInputs.checkTwoClasses(labels);
+        }
+        checkArgument(validation != null || config.validation().map(Validation::isFraction).orElse(true),
+                "the config's validation is an explicit double[][] set, which a table model cannot encode: pass the"
+                + " validation rows as a Table to Model.train(data, validation, ...)");
+        int[] kept = validation != null ? allRows(data.size()) : trainingRows(labels, data.size(), network, config);
+        Preprocessing preprocessing = Preprocessing.fit(data, kept, options);
+        double[][] x = preprocessing.transform(data);
+        TrainingConfig run = config;
+        if (validation != null) {
+            double[][] vx = preprocessing.transform(validation);
+            run = config.toBuilder().validation(data.isRegression() ? Validation.of(vx, validation.targets())
+                    : Validation.of(vx, labelsByName(validation, data.classNames()))).build();
+        }
+        Loss loss = lossOf(network, config);
+        History history = data.isRegression() ? network.fit(x, data.targets(), run, listener)
+                : network.fit(x, labels, run, listener);
+        return new Model(network, preprocessing, outputs, data.isRegression(), loss, history);
+    }
+
+    /** The validation table's labels numbered by the training classes; a class they lack is an error. */
+    private static int[] labelsByName(Table validation, List<String> classNames) {
+        checkArgument(!validation.isRegression(), "the validation table has targets, the training table class labels");
+        int[] labels = validation.labels();
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            String name = validation.classNames().get(labels[i]);
+            out[i] = classNames.indexOf(name);
+            checkArgument(out[i] >= 0, "validation row %d (line %d) has class '%s', which the training rows lack; they have %s",
+                    i, validation.lines()[i], name, classNames);
+        }
+        return out;
+    }
+
+    /** The loss fit resolves: the config's, else the default for the last layer. */
+    private static Loss lossOf(NeuralNet network, TrainingConfig config) {
+        LinearLayer last = network.layers().get(network.layers().size() - 1);
+        return config.loss().orElseGet(() -> Loss.forOutput(last.activation(), last.outputs()));
+    }
+
+    /** The rows fit trains on: all but those a validation fraction holds out (the same rows, by the same seed). */
+    private static int[] trainingRows(int[] labels, int rowCount, NeuralNet network, TrainingConfig config) {
+        if (config.validation().isEmpty() || !config.validation().get().isFraction()) {
+            return allRows(rowCount);
+        }
+        boolean[] held = io.github.backprop4j.internal.StratifiedSplit.validationRows(labels, rowCount, Math.max(network.outputs(), 2),
+                config.validation().get().fractionValue(), config.seed());
+        int[] kept = new int[rowCount];
+        int count = 0;
+        for (int i = 0; i < rowCount; i++) {
+            if (!held[i]) {
+                kept[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(kept, count);
+    }
+
+    private static int[] allRows(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /** The config with an explicit validation set's raw features mapped as the training features are. */
+    private static TrainingConfig withScaledValidation(TrainingConfig config, FeatureScaler scaler) {
+        if (config.validation().isEmpty() || config.validation().get().isFraction()) {
+            return config;
+        }
+        Validation v = config.validation().get();
+        double[][] x = scaler.transform(v.features());
+        Validation scaled = v.labels() != null ? Validation.of(x, v.labels()) : Validation.of(x, v.targets());
+        return config.toBuilder().validation(scaled).build();
     }
 
     /** The names against the network: one per input, and one per output (two for a single sigmoid unit). */
@@ -149,6 +297,30 @@ public final class Model {
         return new Model(network, scaler, featureNames, targetNames, true, loss, null);
     }
 
+    /**
+     * {@return a classifier from parts already trained, whose inputs a preprocessing encodes from raw rows}
+     *
+     * @param network the network, with {@code preprocessing.inputCount()} inputs
+     * @param preprocessing the encoding of raw rows into the network's inputs
+     * @param classNames the classes' names, in label order
+     * @param loss the loss
+     */
+    public static Model classifier(NeuralNet network, Preprocessing preprocessing, List<String> classNames, Loss loss) {
+        return new Model(network, preprocessing, classNames, false, loss, null);
+    }
+
+    /**
+     * {@return a regression model from parts already trained, whose inputs a preprocessing encodes from raw rows}
+     *
+     * @param network the network, with {@code preprocessing.inputCount()} inputs
+     * @param preprocessing the encoding of raw rows into the network's inputs
+     * @param targetNames the targets' names, one per output
+     * @param loss the loss
+     */
+    public static Model regressor(NeuralNet network, Preprocessing preprocessing, List<String> targetNames, Loss loss) {
+        return new Model(network, preprocessing, targetNames, true, loss, null);
+    }
+
     /** {@return the network; training it changes this model} */
     public NeuralNet network() {
         return network;
@@ -187,6 +359,104 @@ public final class Model {
     /** {@return the history of the training that made this model, when {@link #train} made it in this JVM} */
     public Optional<History> history() {
         return Optional.ofNullable(history);
+    }
+
+    /** {@return the preprocessing of a model trained on a {@link Table}: categories, gap filling, scaler} */
+    public Optional<Preprocessing> preprocessing() {
+        return Optional.ofNullable(preprocessing);
+    }
+
+    /**
+     * {@return the names of the network's inputs: the feature names, or for a model trained on a
+     * table the encoded inputs such as {@code island=Dream}}
+     */
+    public List<String> inputNames() {
+        return preprocessing == null ? featureNames : preprocessing.inputNames();
+    }
+
+    /**
+     * The class name of one row given by column name: numbers as {@link Number} or numeric text,
+     * categories as text, a gap (when the model accepts them) as null. Thread-safe.
+     *
+     * @param row one value per feature column, by name; no other names
+     * @return the class name
+     * @throws IllegalArgumentException naming missing or extra names, or a value that is wrong
+     */
+    public String predict(Map<String, ?> row) {
+        checkClassifier();
+        return outputNames.get(io.github.backprop4j.internal.training.Validator.classOf(predictValues(row)));
+    }
+
+    /**
+     * {@return the class probabilities of one row given by column name, by class name in class order}
+     * See {@link #predict(Map)}. Thread-safe.
+     *
+     * @param row one value per feature column, by name
+     */
+    public Map<String, Double> predictProbabilities(Map<String, ?> row) {
+        checkClassifier();
+        double[] p = predictValues(row);
+        double[] probabilities = p.length == 1 ? new double[] {1 - p[0], p[0]} : p;
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int k = 0; k < probabilities.length; k++) {
+            byName.put(outputNames.get(k), probabilities[k]);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * {@return the network's output for one row given by column name} See {@link #predict(Map)}. Thread-safe.
+     *
+     * @param row one value per feature column, by name
+     */
+    public double[] predictValues(Map<String, ?> row) {
+        return preprocessing != null ? network.predictValues(preprocessing.transformRow(row))
+                : predictValues(byName().transformRow(row));
+    }
+
+    /** The features by name as numbers, in order, unscaled: how a model without preprocessing reads a Map or a Table. */
+    private Preprocessing byName() {
+        List<io.github.backprop4j.data.EncodedColumn> columns = new java.util.ArrayList<>();
+        for (String name : featureNames) {
+            columns.add(new io.github.backprop4j.data.NumericColumn(name, PreprocessingOptions.Imputation.MEDIAN, 0, false));
+        }
+        double[] ones = new double[featureNames.size()];
+        java.util.Arrays.fill(ones, 1);
+        return new Preprocessing(columns, List.of(), PreprocessingOptions.UnknownCategories.ERROR,
+                new StandardScaler(new double[ones.length], ones));
+    }
+
+    /**
+     * {@return the class index of each row of a table with this model's feature columns} Thread-safe.
+     *
+     * @param table rows with the model's feature columns
+     */
+    public int[] predict(Table table) {
+        checkClassifier();
+        return network.predict(inputsOf(table));
+    }
+
+    /**
+     * {@return the class name of each row of a table} Thread-safe.
+     *
+     * @param table rows with the model's feature columns
+     */
+    public List<String> predictClassNames(Table table) {
+        return namesOf(predict(table));
+    }
+
+    /**
+     * {@return the network's output for each row of a table} Thread-safe.
+     *
+     * @param table rows with the model's feature columns
+     */
+    public double[][] predictValues(Table table) {
+        return network.predictValues(inputsOf(table));
+    }
+
+    private double[][] inputsOf(Table table) {
+        checkNotNull(table, "table");
+        return preprocessing != null ? preprocessing.transform(table) : scaled(byName().transform(table));
     }
 
     /**
@@ -253,13 +523,24 @@ public final class Model {
      * @param rawRows rows of raw features, finite; not modified
      */
     public List<String> predictClassNames(double[][] rawRows) {
-        return java.util.Arrays.stream(predict(rawRows)).mapToObj(outputNames::get).toList();
+        return namesOf(predict(rawRows));
+    }
+
+    private List<String> namesOf(int[] classes) {
+        String[] names = new String[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            names[i] = outputNames.get(classes[i]);
+        }
+        return List.of(names);
     }
 
     private double[] scaled(double[] rawRow) {
         if (rawRow == null || rawRow.length != featureNames.size()) {
             throw new IllegalArgumentException(rawRow == null ? "row must not be null" : String.format(
                     "the row has %d values but the model has %d features %s", rawRow.length, featureNames.size(), featureNames));
+        }
+        if (preprocessing != null) {
+            return preprocessing.transformRow(rawRow);
         }
         if (scaler == null) {
             return rawRow;
@@ -270,6 +551,14 @@ public final class Model {
     }
 
     private double[][] scaled(double[][] rawRows) {
+        if (preprocessing != null) {
+            checkNotNull(rawRows, "rows");
+            double[][] out = new double[rawRows.length][];
+            for (int i = 0; i < rawRows.length; i++) {
+                out[i] = preprocessing.transformRow(rawRows[i]);
+            }
+            return out;
+        }
         return scaler == null ? rawRows : scaler.transform(rawRows);
     }
 
@@ -280,7 +569,7 @@ public final class Model {
     /**
      * A CSV loader for data this model is applied to: labels are mapped by the model's class
      * names (an unseen label is an error naming the line), and the feature columns must be the
-     * model's, by name.
+     * model's, by name; for a model trained on a table, with the same column kinds and missing tokens.
      *
      * @param labelColumn the name of the label column (or, for regression, of the target columns)
      * @return the loader
@@ -289,7 +578,19 @@ public final class Model {
         checkNotNull(labelColumn, "labelColumn");
         CsvLoader loader = regression ? new CsvLoader().withTargetColumns(labelColumn)
                 : new CsvLoader().withLabelColumn(single(labelColumn)).withClasses(outputNames);
-        return loader.withFeatureColumns(featureNames);
+        loader = loader.withFeatureColumns(featureNames);
+        if (preprocessing == null) {
+            return loader;
+        }
+        List<String> categorical = new java.util.ArrayList<>();
+        List<String> numeric = new java.util.ArrayList<>();
+        for (io.github.backprop4j.data.EncodedColumn c : preprocessing.columns()) {
+            (c instanceof CategoricalColumn ? categorical : numeric).add(c.name());
+        }
+        loader = categorical.isEmpty() ? loader : loader.withCategoricalColumns(categorical.toArray(new String[0]));
+        loader = numeric.isEmpty() ? loader : loader.withNumericColumns(numeric.toArray(new String[0]));
+        return preprocessing.missingTokens().isEmpty() ? loader
+                : loader.withMissingValues(preprocessing.missingTokens().toArray(new String[0]));
     }
 
     private static String single(String[] names) {

@@ -46,8 +46,9 @@ final class ModelFiles {
         checkArgument(run == null || run.optimizer().equals(optimizer), "the network's training run trains with %s,"
                 + " not %s; save the run's checkpoint with saveCheckpoint(file), or start a new run with fit", run == null
                 ? null : run.optimizer(), optimizer);
-        return new ModelData(model.isRegression(), model.loss(), model.featureNames(), outputs,
-                scaling(model.scaler().orElse(null)), layers, optimizer, run == null ? null : run.toData());
+        return new ModelData(model.isRegression(), model.loss(), model.inputNames(), outputs,
+                scaling(model.scaler().orElse(null)), layers, optimizer, run == null ? null : run.toData(),
+                model.preprocessing().orElse(null));
     }
 
     private static ModelData.State state(Parameter parameter) {
@@ -97,7 +98,9 @@ final class ModelFiles {
         if (data.run() != null) {
             net.setTrainingRun(TrainingRun.fromData(data.run(), data.optimizer()));
         }
-        Model model = new Model(net, scaler, data.featureNames(), data.outputNames(), data.regression(), data.loss(), null);
+        Model model = data.columns() == null
+                ? new Model(net, scaler, data.featureNames(), data.outputNames(), data.regression(), data.loss(), null)
+                : new Model(net, data.columns(), data.outputNames(), data.regression(), data.loss(), null);
         return new Checkpoint(model, data.optimizer());
     }
 

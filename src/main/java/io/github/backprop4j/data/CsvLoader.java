@@ -46,30 +46,48 @@ public final class CsvLoader {
         FIRST_SEEN
     }
 
-    private final boolean header;
-    private final String labelName;     // null: use labelIndex
-    private final int labelIndex;       // -1: the last column
-    private final char delimiter;
-    private final ClassOrder classOrder;
-    private final List<String> targetColumns;   // empty: classification with a label column
-    private final List<String> classes;         // null: numbered from the file's own labels
-    private final List<String> featureColumns;  // null: every column but the label or targets
+    /** The most distinct values a text column may have as a category, unless changed with {@link #withMaxCategories}. */
+    public static final int DEFAULT_MAX_CATEGORIES = 100;
+    /** The cell texts {@link #withMissingValues()} reads as missing: empty, NA, N/A, null and ?. */
+    public static final List<String> DEFAULT_MISSING_TOKENS = List.of("", "NA", "N/A", "null", "?");
+
+    // each with... method changes one field of a copy, so a loader never changes once made
+    private boolean header = true;
+    private String labelName;               // null: use labelIndex
+    private int labelIndex = -1;            // -1: the last column
+    private char delimiter = ',';
+    private ClassOrder classOrder = ClassOrder.SORTED;
+    private List<String> targetColumns = List.of();   // empty: classification with a label column
+    private List<String> classes;           // null: numbered from the file's own labels
+    private List<String> featureColumns;    // null: every column but the label, targets and ignored ones
+    private List<Object> categoricalColumns = List.of();  // names (String) or indices (Integer)
+    private List<Object> numericColumns = List.of();
+    private List<Object> ignoredColumns = List.of();
+    private List<String> missingTokens = List.of();       // empty: a missing cell is an error
+    private int maxCategories = DEFAULT_MAX_CATEGORIES;
+    private int minCategoryCount = 1;
 
     /** A loader with the defaults: header, last column is the label, comma, sorted classes. */
     public CsvLoader() {
-        this(true, null, -1, ',', ClassOrder.SORTED, List.of(), null, null);
     }
 
-    private CsvLoader(boolean header, String labelName, int labelIndex, char delimiter, ClassOrder classOrder,
-            List<String> targetColumns, List<String> classes, List<String> featureColumns) {
-        this.header = header;
-        this.labelName = labelName;
-        this.labelIndex = labelIndex;
-        this.delimiter = delimiter;
-        this.classOrder = classOrder;
-        this.targetColumns = targetColumns;
-        this.classes = classes;
-        this.featureColumns = featureColumns;
+    private CsvLoader copy() {
+        CsvLoader c = new CsvLoader();
+        c.header = header;
+        c.labelName = labelName;
+        c.labelIndex = labelIndex;
+        c.delimiter = delimiter;
+        c.classOrder = classOrder;
+        c.targetColumns = targetColumns;
+        c.classes = classes;
+        c.featureColumns = featureColumns;
+        c.categoricalColumns = categoricalColumns;
+        c.numericColumns = numericColumns;
+        c.ignoredColumns = ignoredColumns;
+        c.missingTokens = missingTokens;
+        c.maxCategories = maxCategories;
+        c.minCategoryCount = minCategoryCount;
+        return c;
     }
 
     /**
@@ -86,7 +104,9 @@ public final class CsvLoader {
         List<String> list = List.copyOf(classNames);
         checkArgument(!list.isEmpty() && new HashSet<>(list).size() == list.size(),
                 "class names must be distinct and at least one, got %s", list);
-        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, list, featureColumns);
+        CsvLoader c = copy();
+        c.classes = list;
+        return c;
     }
 
     /**
@@ -103,7 +123,9 @@ public final class CsvLoader {
         List<String> list = List.copyOf(names);
         checkArgument(!list.isEmpty() && new HashSet<>(list).size() == list.size(),
                 "feature column names must be distinct and at least one, got %s", list);
-        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, list);
+        CsvLoader c = copy();
+        c.featureColumns = list;
+        return c;
     }
 
     /**
@@ -121,7 +143,11 @@ public final class CsvLoader {
         }
         List<String> list = List.of(names);
         checkArgument(new HashSet<>(list).size() == list.size(), "target column names must be distinct, got %s", list);
-        return new CsvLoader(header, null, -1, delimiter, classOrder, list, classes, featureColumns);
+        CsvLoader c = copy();
+        c.labelName = null;
+        c.labelIndex = -1;
+        c.targetColumns = list;
+        return c;
     }
 
     /**
@@ -131,7 +157,9 @@ public final class CsvLoader {
      * @return a loader with that option changed
      */
     public CsvLoader withHeader(boolean hasHeader) {
-        return new CsvLoader(hasHeader, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
+        CsvLoader c = copy();
+        c.header = hasHeader;
+        return c;
     }
 
     /**
@@ -142,7 +170,11 @@ public final class CsvLoader {
      */
     public CsvLoader withLabelColumn(String name) {
         checkNotNull(name, "label column name");
-        return new CsvLoader(header, name, -1, delimiter, classOrder, List.of(), classes, featureColumns);
+        CsvLoader c = copy();
+        c.labelName = name;
+        c.labelIndex = -1;
+        c.targetColumns = List.of();
+        return c;
     }
 
     /**
@@ -153,7 +185,11 @@ public final class CsvLoader {
      */
     public CsvLoader withLabelColumn(int index) {
         checkArgument(index >= 0, "label column index must be >= 0, got %d", index);
-        return new CsvLoader(header, null, index, delimiter, classOrder, List.of(), classes, featureColumns);
+        CsvLoader c = copy();
+        c.labelName = null;
+        c.labelIndex = index;
+        c.targetColumns = List.of();
+        return c;
     }
 
     /**
@@ -165,7 +201,9 @@ public final class CsvLoader {
     public CsvLoader withDelimiter(char delimiter) {
         checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r' && delimiter != ' ',
                 "delimiter must not be a quote, line break or space, got '%s'", delimiter);
-        return new CsvLoader(header, labelName, labelIndex, delimiter, classOrder, targetColumns, classes, featureColumns);
+        CsvLoader c = copy();
+        c.delimiter = delimiter;
+        return c;
     }
 
     /**
@@ -176,7 +214,212 @@ public final class CsvLoader {
      */
     public CsvLoader withClassOrder(ClassOrder order) {
         checkNotNull(order, "class order");
-        return new CsvLoader(header, labelName, labelIndex, delimiter, order, targetColumns, classes, featureColumns);
+        CsvLoader c = copy();
+        c.classOrder = order;
+        return c;
+    }
+
+    /**
+     * Reads these columns as categories (text, one-hot encoded), even when every cell is a number,
+     * e.g. a year or a product code; for {@link #loadTable}.
+     *
+     * @param names column names
+     * @return a loader with those columns read as categories
+     */
+    public CsvLoader withCategoricalColumns(String... names) {
+        CsvLoader c = copy();
+        c.categoricalColumns = selectors(names, "categorical");
+        return c;
+    }
+
+    /**
+     * Reads these columns, by index from 0, as categories; see {@link #withCategoricalColumns(String...)}.
+     *
+     * @param indices column indices
+     * @return a loader with those columns read as categories
+     */
+    public CsvLoader withCategoricalColumns(int... indices) {
+        CsvLoader c = copy();
+        c.categoricalColumns = selectors(indices, "categorical");
+        return c;
+    }
+
+    /**
+     * Reads these columns as numbers: a cell that is not a number is an error naming it, where
+     * {@link #loadTable} would otherwise read the column as categories.
+     *
+     * @param names column names
+     * @return a loader with those columns read as numbers
+     */
+    public CsvLoader withNumericColumns(String... names) {
+        CsvLoader c = copy();
+        c.numericColumns = selectors(names, "numeric");
+        return c;
+    }
+
+    /**
+     * Reads these columns, by index from 0, as numbers; see {@link #withNumericColumns(String...)}.
+     *
+     * @param indices column indices
+     * @return a loader with those columns read as numbers
+     */
+    public CsvLoader withNumericColumns(int... indices) {
+        CsvLoader c = copy();
+        c.numericColumns = selectors(indices, "numeric");
+        return c;
+    }
+
+    /**
+     * Skips these columns, e.g. ids, dates or free text; their cells are not read.
+     *
+     * @param names column names
+     * @return a loader that skips those columns
+     */
+    public CsvLoader withIgnoredColumns(String... names) {
+        CsvLoader c = copy();
+        c.ignoredColumns = selectors(names, "ignored");
+        return c;
+    }
+
+    /**
+     * Skips these columns, by index from 0; see {@link #withIgnoredColumns(String...)}.
+     *
+     * @param indices column indices
+     * @return a loader that skips those columns
+     */
+    public CsvLoader withIgnoredColumns(int... indices) {
+        CsvLoader c = copy();
+        c.ignoredColumns = selectors(indices, "ignored");
+        return c;
+    }
+
+    /**
+     * Accepts missing feature cells written as one of {@link #DEFAULT_MISSING_TOKENS} (empty,
+     * {@code NA}, {@code N/A}, {@code null}, {@code ?}); {@link #loadTable} keeps them as gaps,
+     * which a {@link Preprocessing} fills. Without this, a missing cell is an error. A missing
+     * label or target is always an error naming its line.
+     *
+     * @return a loader accepting missing feature cells
+     */
+    public CsvLoader withMissingValues() {
+        return withMissingValues(DEFAULT_MISSING_TOKENS.toArray(new String[0]));
+    }
+
+    /**
+     * Accepts missing feature cells written as one of {@code tokens} (compared after stripping
+     * spaces, case-sensitively); see {@link #withMissingValues()}.
+     *
+     * @param tokens at least one text, e.g. {@code ""} and {@code "-"}
+     * @return a loader accepting missing feature cells
+     */
+    public CsvLoader withMissingValues(String... tokens) {
+        checkNotNull(tokens, "tokens");
+        checkArgument(tokens.length > 0, "give at least one missing-value token");
+        List<String> list = new java.util.ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            checkArgument(tokens[i] != null, "missing-value token %d is null", i);
+            list.add(tokens[i].strip());
+        }
+        CsvLoader c = copy();
+        c.missingTokens = List.copyOf(new java.util.LinkedHashSet<>(list));
+        return c;
+    }
+
+    /**
+     * The most distinct values a category column may have (default {@value #DEFAULT_MAX_CATEGORIES});
+     * a text column with more (ids, dates, free text) is refused by {@link #loadTable}, naming it.
+     *
+     * @param max at least 1
+     * @return a loader with that cap
+     */
+    public CsvLoader withMaxCategories(int max) {
+        checkArgument(max >= 1, "max categories must be >= 1, got %d", max);
+        CsvLoader c = copy();
+        c.maxCategories = max;
+        return c;
+    }
+
+    /**
+     * Groups category values seen in fewer than {@code count} rows into one {@code "(other)"}
+     * category (default 1: none), which also takes, at prediction time, any value not seen in
+     * training. Only the values that remain count towards {@link #withMaxCategories}.
+     *
+     * @param count at least 1
+     * @return a loader grouping rare values
+     */
+    public CsvLoader withMinCategoryCount(int count) {
+        checkArgument(count >= 1, "min category count must be >= 1, got %d", count);
+        CsvLoader c = copy();
+        c.minCategoryCount = count;
+        return c;
+    }
+
+    private static List<Object> selectors(String[] names, String what) {
+        checkNotNull(names, what + " column names");
+        List<Object> list = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            checkArgument(names[i] != null, "%s column name %d is null", what, i);
+            list.add(names[i]);
+        }
+        return List.copyOf(list);
+    }
+
+    private static List<Object> selectors(int[] indices, String what) {
+        checkNotNull(indices, what + " column indices");
+        List<Object> list = new java.util.ArrayList<>();
+        for (int index : indices) {
+            checkArgument(index >= 0, "%s column index must be >= 0, got %d", what, index);
+            list.add(index);
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * Loads a UTF-8 file as a {@link Table}: feature columns of numbers or text categories, with
+     * gaps where {@link #withMissingValues} allows them. Each column's kind is inferred (numbers
+     * when every present cell is a number, else categories) unless set with
+     * {@link #withCategoricalColumns} or {@link #withNumericColumns}.
+     *
+     * @param path the file
+     * @return the table
+     * @throws DataFormatException naming the line and column of what is wrong
+     */
+    public Table loadTable(Path path) {
+        checkNotNull(path, "path");
+        String source = String.valueOf(path.getFileName());
+        try (InputStream in = Files.newInputStream(path)) {
+            return new CsvParse(this, source).readTable(new StrictUtf8Reader(in));
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(path.toString(), 0, null, "no such file", e);
+        } catch (IOException e) {
+            throw new DataFormatException(path.toString(), 0, null, "cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * Loads a table from already decoded text; the reader is read to the end but not closed. See {@link #loadTable(Path)}.
+     *
+     * @param reader the text
+     * @param sourceName what to call the data in error messages, e.g. a file name
+     * @return the table
+     */
+    public Table loadTable(Reader reader, String sourceName) {
+        checkNotNull(reader, "reader");
+        checkNotNull(sourceName, "sourceName");
+        return new CsvParse(this, sourceName).readTable(reader);
+    }
+
+    /**
+     * Loads a table from a UTF-8 stream, which is not closed. See {@link #loadTable(Path)}.
+     *
+     * @param in the bytes
+     * @param sourceName what to call the data in error messages
+     * @return the table
+     */
+    public Table loadTable(InputStream in, String sourceName) {
+        checkNotNull(in, "in");
+        checkNotNull(sourceName, "sourceName");
+        return new CsvParse(this, sourceName).readTable(new StrictUtf8Reader(in));
     }
 
     /**
@@ -244,6 +487,30 @@ public final class CsvLoader {
     /** Loads from a UTF-8 byte stream, which is not closed. */
     Dataset load(InputStream in, String sourceName) {
         return new CsvParse(this, sourceName).read(new StrictUtf8Reader(in));
+    }
+
+    List<Object> categoricalColumns() {
+        return categoricalColumns;
+    }
+
+    List<Object> numericColumns() {
+        return numericColumns;
+    }
+
+    List<Object> ignoredColumns() {
+        return ignoredColumns;
+    }
+
+    List<String> missingTokens() {
+        return missingTokens;
+    }
+
+    int maxCategories() {
+        return maxCategories;
+    }
+
+    int minCategoryCount() {
+        return minCategoryCount;
     }
 
     boolean header() {

@@ -29,16 +29,39 @@ final class CsvParse {
     private int[] featureColumns;               // the column of each feature, in the data set's order
     private final List<double[]> targetRows = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
+    private final boolean table;                // loadTable: feature cells kept as text until the end
+    private final List<String[]> cells = new ArrayList<>();    // table: each row's feature cells, null = missing
+    private long[] lines = new long[1024];      // table: the line of each row
+    private Schema.Role[] roles;                // per column
+    private boolean[] forcedCategory;           // per column: withCategoricalColumns
+    private boolean[] forcedNumber;             // per column: withNumericColumns
     private int[] classIds = new int[1024];     // per row, in first-seen numbering
     private final Map<String, Integer> classes = new LinkedHashMap<>();
     private long previousEnd;                   // line on which the previous record ended
 
     CsvParse(CsvLoader options, String source) {
+        this(options, source, false);
+    }
+
+    private CsvParse(CsvLoader options, String source, boolean table) {
         this.options = options;
         this.source = source;
+        this.table = table;
+    }
+
+    /** Reads {@code reader} as a {@link Table} of typed columns. */
+    Table readTable(Reader reader) {
+        CsvParse parse = new CsvParse(options, source, true);
+        parse.records(reader);
+        return parse.buildTable();
     }
 
     Dataset read(Reader reader) {
+        records(reader);
+        return build();
+    }
+
+    private void records(Reader reader) {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(options.delimiter())
                 .setIgnoreEmptyLines(false)     // blank lines come as records, so line numbers stay exact
@@ -62,10 +85,13 @@ final class CsvParse {
         if (names == null) {
             throw error(1, null, "the file is empty; expected " + (options.header() ? "a header row and " : "") + "data rows");
         }
-        if (rows.isEmpty()) {
+        if (rowCount() == 0) {
             throw error(previousEnd + 1, null, "the header is not followed by any data row");
         }
-        return build();
+    }
+
+    private int rowCount() {
+        return table ? cells.size() : rows.size();
     }
 
     private CSVParser parse(CSVFormat format, Reader reader) {
@@ -137,7 +163,69 @@ final class CsvParse {
             }
             labelColumn = resolveLabelColumn(line);
         }
+        resolveRoles(line);
         featureColumns = resolveFeatureColumns(line);
+    }
+
+    /** The label or targets, then the ignored, categorical and numeric columns the loader names. */
+    private void resolveRoles(long line) {
+        roles = new Schema.Role[names.size()];
+        forcedCategory = new boolean[names.size()];
+        forcedNumber = new boolean[names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            roles[j] = j == labelColumn ? Schema.Role.LABEL : isTarget != null && isTarget[j] ? Schema.Role.TARGET : null;
+        }
+        for (int j : columnsOf(options.ignoredColumns(), "ignored", line)) {
+            roles[j] = Schema.Role.IGNORED;
+        }
+        for (int j : columnsOf(options.categoricalColumns(), "categorical", line)) {
+            if (!table) {
+                throw error(line, names.get(j), "column '" + names.get(j) + "' is set as categorical, and a Dataset holds"
+                        + " numbers only: load the file with loadTable, which keeps categories");
+            }
+            forcedCategory[j] = true;
+        }
+        for (int j : columnsOf(options.numericColumns(), "numeric", line)) {
+            if (forcedCategory[j]) {
+                throw error(line, names.get(j), "column '" + names.get(j) + "' is set both as categorical and as numeric");
+            }
+            forcedNumber[j] = true;
+        }
+        boolean anyFeature = false;
+        for (int j = 0; j < names.size(); j++) {
+            anyFeature |= roles[j] == null;
+        }
+        if (!anyFeature) {
+            throw error(line, null, "no feature column is left: the columns are " + names + ", the label or targets and"
+                    + " the ignored columns take them all");
+        }
+    }
+
+    /** The columns a list of names or indices selects; each must exist and be a feature column. */
+    private List<Integer> columnsOf(List<Object> selectors, String what, long line) {
+        List<Integer> out = new ArrayList<>();
+        for (Object s : selectors) {
+            int j = s instanceof Integer index ? index : names.indexOf((String) s);
+            if (j < 0 || j >= names.size()) {
+                throw error(line, s instanceof String n ? n : null, what + " column " + (s instanceof String ? "'" + s + "'"
+                        : String.valueOf(s)) + " does not exist; the columns are " + names + " (indices from 0)");
+            }
+            if (roles[j] != null) {
+                String role = roles[j] == Schema.Role.LABEL ? "the label column" + labelNote()
+                        : roles[j] == Schema.Role.TARGET ? "a target column" : "already ignored";
+                throw error(line, names.get(j), "column '" + names.get(j) + "' cannot be " + what + ": it is " + role);
+            }
+            out.add(j);
+        }
+        return out;
+    }
+
+    /** How the label column was chosen, for messages: by default the last column. */
+    private String labelNote() {
+        if (options.labelName() != null || options.labelIndex() >= 0 || labelColumn < 0) {
+            return "";
+        }
+        return " (the last column, by default; choose another with withLabelColumn)";
     }
 
     /** When one header cell holds another usual delimiter, the option to set. */
@@ -160,7 +248,7 @@ final class CsvParse {
         List<Integer> chosen = new ArrayList<>();
         if (options.featureColumns() == null) {
             for (int j = 0; j < names.size(); j++) {
-                if (j != labelColumn && (isTarget == null || !isTarget[j])) {
+                if (roles[j] == null) {
                     chosen.add(j);
                 }
             }
@@ -168,6 +256,10 @@ final class CsvParse {
         }
         for (String feature : options.featureColumns()) {
             int j = names.indexOf(feature);
+            if (j >= 0 && roles[j] != null) {
+                throw error(line, feature, "feature column '" + feature + "' is " + roles[j].name().toLowerCase(java.util.Locale.ROOT)
+                        + " in this loader");
+            }
             if (j < 0) {
                 throw error(line, feature, "feature column '" + feature + "' is missing; expected the features "
                         + options.featureColumns() + ", the file has " + names);
@@ -175,7 +267,7 @@ final class CsvParse {
             chosen.add(j);
         }
         for (int j = 0; j < names.size(); j++) {
-            if (j != labelColumn && (isTarget == null || !isTarget[j]) && !chosen.contains(j)) {
+            if (roles[j] == null && !chosen.contains(j)) {
                 throw error(line, names.get(j), "column '" + names.get(j) + "' is not one of the features "
                         + options.featureColumns());
             }
@@ -228,81 +320,253 @@ final class CsvParse {
             addRegressionRow(record, line);
             return;
         }
-        double[] features = features(record, line);
         String label = record.get(labelColumn).strip();
-        if (label.isEmpty()) {
-            throw error(line, names.get(labelColumn), "empty label; every row needs a class");
-        }
-        if (rows.size() == classIds.length) {
-            classIds = Arrays.copyOf(classIds, classIds.length * 2);
+        if (label.isEmpty() || options.missingTokens().contains(label)) {
+            throw error(line, names.get(labelColumn), (label.isEmpty() ? "empty label" : "missing label '" + label + "'")
+                    + " in the label column '" + names.get(labelColumn) + "'" + labelNote() + "; every row needs a class");
         }
         if (options.classes() != null && !options.classes().contains(label)) {
             throw error(line, names.get(labelColumn), "label '" + label + "' is not one of the known classes "
                     + options.classes());
         }
-        classIds[rows.size()] = classes.computeIfAbsent(label, k -> classes.size());
-        rows.add(features);
+        addFeatures(record, line);
+        int row = rowCount() - 1;
+        if (row == classIds.length) {
+            classIds = Arrays.copyOf(classIds, classIds.length * 2);
+        }
+        classIds[row] = classes.computeIfAbsent(label, k -> classes.size());
     }
 
     private void addRegressionRow(CSVRecord record, long line) {
         int targetCount = options.targetColumns().size();
-        double[] features = features(record, line);
         double[] targets = new double[targetCount];
         String[] problem = new String[1];
         for (int t = 0; t < targetCount; t++) {
-            targets[t] = number(record, names.indexOf(options.targetColumns().get(t)), line, problem);
+            int j = names.indexOf(options.targetColumns().get(t));
+            String cell = record.get(j).strip();
+            if (cell.isEmpty() || options.missingTokens().contains(cell)) {
+                throw error(line, names.get(j), "missing value in the target column '" + names.get(j)
+                        + "'; every row needs its targets");
+            }
+            targets[t] = number(record, j, line, problem, "the target column '" + names.get(j) + "'");
         }
-        rows.add(features);
+        addFeatures(record, line);
         targetRows.add(targets);
     }
 
-    private double[] features(CSVRecord record, long line) {
-        double[] features = new double[featureColumns.length];
-        String[] problem = new String[1];
-        for (int f = 0; f < featureColumns.length; f++) {
-            features[f] = number(record, featureColumns[f], line, problem);
+    /** Adds the row's feature cells: numbers for a Dataset, text (null when missing) for a Table. */
+    private void addFeatures(CSVRecord record, long line) {
+        if (!table) {
+            double[] features = new double[featureColumns.length];
+            String[] problem = new String[1];
+            for (int f = 0; f < featureColumns.length; f++) {
+                int j = featureColumns[f];
+                if (options.missingTokens().contains(record.get(j).strip())) {
+                    throw error(line, names.get(j), "missing value; a Dataset holds numbers only: load the file with"
+                            + " loadTable, whose Preprocessing fills gaps");
+                }
+                features[f] = number(record, j, line, problem, null);
+            }
+            rows.add(features);
+            return;
         }
-        return features;
+        String[] row = new String[featureColumns.length];
+        for (int f = 0; f < featureColumns.length; f++) {
+            String cell = record.get(featureColumns[f]).strip();
+            if (options.missingTokens().contains(cell)) {
+                cell = null;
+            } else if (cell.isEmpty()) {
+                throw error(line, names.get(featureColumns[f]), "empty cell; a file with gaps loads with"
+                        + " new CsvLoader().withMissingValues(), which fills them when training");
+            }
+            row[f] = cell;
+        }
+        if (cells.size() == lines.length) {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+        }
+        lines[cells.size()] = line;
+        cells.add(row);
     }
 
-    /** The number in cell {@code j}, or a DataFormatException naming the line and column. */
-    private double number(CSVRecord record, int j, long line, String[] problem) {
+    /**
+     * The number in cell {@code j}, or a DataFormatException naming the line and column, with a
+     * hint for a feature cell holding text.
+     *
+     * @param role what the column is, for a label or target column; null for a feature
+     */
+    private double number(CSVRecord record, int j, long line, String[] problem, String role) {
         double value = StrictNumbers.parse(record.get(j), problem);
         if (problem[0] != null) {
-            throw error(line, names.get(j), problem[0]);
+            String hint = "";
+            if (role != null) {
+                hint = " in " + role;
+            } else if (record.get(j).isBlank()) {
+                hint = "; a file with gaps loads with new CsvLoader().withMissingValues() and loadTable";
+            } else if (!StrictNumbers.looksNumeric(record.get(j))) {
+                hint = "; a text column loads as categories with loadTable"
+                        + (labelNote().isEmpty() ? "" : ", and the label is column '" + names.get(labelColumn) + "'"
+                        + labelNote());
+            }
+            throw error(line, names.get(j), problem[0] + hint);
         }
         return value;
     }
 
     private Dataset build() {
+        List<String> featureNames = new ArrayList<>();
+        for (int j : featureColumns) {
+            featureNames.add(names.get(j));
+        }
         if (isTarget != null) {
-            List<String> featureNames = new ArrayList<>();
-            for (int j : featureColumns) {
-                featureNames.add(names.get(j));
-            }
             return Dataset.owningRegression(rows.toArray(new double[0][]), targetRows.toArray(new double[0][]),
                     featureNames, options.targetColumns());
         }
+        List<String> classNames = classNames();
+        return Dataset.owning(rows.toArray(new double[0][]), labels(classNames), featureNames, classNames);
+    }
+
+    private List<String> classNames() {
         List<String> classNames = new ArrayList<>(classes.keySet());
         if (options.classes() != null) {
             classNames = new ArrayList<>(options.classes());
         } else if (options.classOrder() == CsvLoader.ClassOrder.SORTED) {
             classNames.sort(labelOrder(classNames));
         }
+        return classNames;
+    }
+
+    private int[] labels(List<String> classNames) {
         int[] finalId = new int[classes.size()];
         for (Map.Entry<String, Integer> seen : classes.entrySet()) {
             // the first-seen number of each label → its index in the class list
             finalId[seen.getValue()] = classNames.indexOf(seen.getKey());
         }
-        int[] labels = new int[rows.size()];
+        int[] labels = new int[rowCount()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = finalId[classIds[i]];
         }
+        return labels;
+    }
+
+    /** Each feature column typed (numbers, or text when a cell is not a number or the loader says so), then the table. */
+    private Table buildTable() {
+        int n = cells.size();
+        Object[] columns = new Object[featureColumns.length];
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (int f = 0; f < featureColumns.length; f++) {
+            int j = featureColumns[f];
+            columns[f] = typedColumn(f, j);
+            int missing = 0;
+            for (String[] row : cells) {
+                missing += row[f] == null ? 1 : 0;
+            }
+            if (columns[f] instanceof double[]) {
+                if (missing == n) {
+                    throw error(lines[0], names.get(j), "column '" + names.get(j) + "' has no value in any row;"
+                            + " skip it with withIgnoredColumns(\"" + names.get(j) + "\")");
+                }
+                roles[j] = Schema.Role.NUMBER;
+                notes.put(names.get(j), (forcedNumber[j] ? "by withNumericColumns" : "")
+                        + (missing > 0 ? (forcedNumber[j] ? ", " : "") + missing + " missing" : ""));
+            } else {
+                roles[j] = Schema.Role.CATEGORY;
+                int distinct = checkCategories((String[]) columns[f], j);
+                notes.put(names.get(j), distinct + " values" + (forcedCategory[j] ? ", by withCategoricalColumns" : "")
+                        + (missing > 0 ? ", " + missing + " missing" : ""));
+            }
+        }
+        Map<String, Schema.Role> schemaRoles = new LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            Schema.Role role = roles[j] == null ? Schema.Role.IGNORED : roles[j];   // columns the model's features leave out
+            schemaRoles.put(names.get(j), role);
+            if (role == Schema.Role.LABEL) {
+                notes.put(names.get(j), classes.size() + " classes" + (labelNote().isEmpty() ? "" : ", the last column by default"));
+            }
+        }
+        Schema schema = new Schema(schemaRoles, notes, options.missingTokens(), options.minCategoryCount());
+        long[] rowLines = Arrays.copyOf(lines, n);
         List<String> featureNames = new ArrayList<>();
         for (int j : featureColumns) {
             featureNames.add(names.get(j));
         }
-        return Dataset.owning(rows.toArray(new double[0][]), labels, featureNames, classNames);
+        if (isTarget != null) {
+            return new Table(source, schema, featureNames, columns, rowLines, null, List.of(), targetRows.toArray(new double[0][]),
+                    options.targetColumns());
+        }
+        List<String> classNames = classNames();
+        return new Table(source, schema, featureNames, columns, rowLines, labels(classNames), classNames, null, List.of());
+    }
+
+    /** Feature {@code f} (file column {@code j}) as numbers (NaN for a gap) or as text (null for a gap). */
+    private Object typedColumn(int f, int j) {
+        int n = cells.size();
+        String[] text = new String[n];
+        for (int i = 0; i < n; i++) {
+            text[i] = cells.get(i)[f];
+        }
+        if (forcedCategory[j]) {
+            return text;
+        }
+        double[] numbers = new double[n];
+        String[] problem = new String[1];
+        for (int i = 0; i < n; i++) {
+            if (text[i] == null) {
+                numbers[i] = Double.NaN;
+                continue;
+            }
+            numbers[i] = StrictNumbers.parse(text[i], problem);
+            if (problem[0] != null) {
+                if (forcedNumber[j]) {
+                    throw error(lines[i], names.get(j), problem[0] + " (the column is set numeric by withNumericColumns)");
+                }
+                if (CsvLoader.DEFAULT_MISSING_TOKENS.contains(text[i]) && numericApartFromTokens(text)) {
+                    throw error(lines[i], names.get(j), "'" + text[i] + "' in a column of numbers; if it marks a missing"
+                            + " value, accept gaps with new CsvLoader().withMissingValues()");
+                }
+                return text;
+            }
+        }
+        return numbers;
+    }
+
+    /** Whether every cell is a number or one of the usual missing-value tokens, with at least one number. */
+    private static boolean numericApartFromTokens(String[] text) {
+        String[] problem = new String[1];
+        boolean anyNumber = false;
+        for (String cell : text) {
+            if (cell == null || CsvLoader.DEFAULT_MISSING_TOKENS.contains(cell)) {
+                continue;
+            }
+            StrictNumbers.parse(cell, problem);
+            if (problem[0] != null) {
+                return false;
+            }
+            anyNumber = true;
+        }
+        return anyNumber;
+    }
+
+    /** The number of categories the column keeps; refuses more than the cap, naming the column. */
+    private int checkCategories(String[] text, int j) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String cell : text) {
+            if (cell != null) {
+                counts.merge(cell, 1, Integer::sum);
+            }
+        }
+        int minimum = options.minCategoryCount();
+        int kept = 0;
+        for (int count : counts.values()) {
+            kept += count >= minimum ? 1 : 0;
+        }
+        if (kept > options.maxCategories()) {
+            throw error(lines[0], names.get(j), "column '" + names.get(j) + "' has " + counts.size() + " distinct text values"
+                    + (minimum > 1 ? " (" + kept + " seen at least " + minimum + " times)" : "") + ", more than the "
+                    + options.maxCategories() + " a category column may have (ids, dates or free text?): skip it with"
+                    + " withIgnoredColumns(\"" + names.get(j) + "\"), group rare values into \"(other)\" with"
+                    + " withMinCategoryCount(n), or raise the cap with withMaxCategories(n)");
+        }
+        return counts.size();
     }
 
     private static Comparator<String> labelOrder(List<String> labels) {

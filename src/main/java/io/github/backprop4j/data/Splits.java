@@ -39,14 +39,34 @@ public final class Splits {
      */
     public static TrainTestSplit stratified(Dataset data, double testFraction, long seed) {
         checkNotNull(data, "data");
+        int[][] parts = stratifiedParts(data.labels(), data.classCount(), testFraction, seed);
+        return new TrainTestSplit(data.rows(parts[0]), data.rows(parts[1]));
+    }
+
+    /**
+     * Splits a table as {@link #stratified(Dataset, double, long)} splits a data set: the same
+     * rows for the same labels, fraction and seed.
+     *
+     * @param data         the table, with class labels
+     * @param testFraction share of each class held out, in {@code (0, 1)}
+     * @param seed         picks which rows of each class are held out
+     * @return the two parts
+     */
+    public static TableSplit stratified(Table data, double testFraction, long seed) {
+        checkNotNull(data, "data");
+        int[][] parts = stratifiedParts(data.labels(), data.classNames().size(), testFraction, seed);
+        return new TableSplit(data.rows(parts[0]), data.rows(parts[1]));
+    }
+
+    /** The train and test row indices of a stratified split. */
+    private static int[][] stratifiedParts(int[] labels, int classes, double testFraction, long seed) {
         checkArgument(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1), got %s", testFraction);
-        int[] labels = data.labels();
-        boolean[] inTest = StratifiedSplit.heldOut(labels, data.classCount(), testFraction, true, new Random(seed));
+        boolean[] inTest = StratifiedSplit.heldOut(labels, classes, testFraction, true, new Random(seed));
         int[] test = indicesWhere(inTest, true);
         int[] train = indicesWhere(inTest, false);
         checkArgument(test.length > 0 && train.length > 0,
                 "a split of %d rows with testFraction %s leaves a part empty", labels.length, testFraction);
-        return new TrainTestSplit(data.rows(train), data.rows(test));
+        return new int[][] {train, test};
     }
 
     /**

@@ -28,6 +28,17 @@ final class StrictNumbers {
         return !Double.isNaN(scan(s));
     }
 
+    /** Whether {@code s} looks meant as a number (it has a digit, or spells NaN or infinity), rather than as text. */
+    static boolean looksNumeric(String s) {
+        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return t.endsWith("nan") || t.endsWith("inf") || t.endsWith("infinity");
+    }
+
     /**
      * The value of {@code cell} (surrounding spaces ignored); if it is not a usable number,
      * {@code NaN} with {@code problem[0]} set to why, else {@code problem[0]} is null.

@@ -4,8 +4,9 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Which rows a seeded stratified split holds out, shared by {@code Splits} and the validation
- * split of training. Not part of the public API.
+ * Which rows a seeded stratified split holds out, shared by {@code Splits}, the validation split
+ * of training, and {@code Model.train} (which fits its preprocessing on exactly the rows fit
+ * trains on). Not part of the public API.
  */
 public final class StratifiedSplit {
 
@@ -34,6 +35,31 @@ public final class StratifiedSplit {
             for (int i = 0; i < count; i++) {
                 out[rows[i]] = true;
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@return per row, whether a validation fraction holds it out: stratified by label for
+     * classification, of all rows otherwise, chosen with the config's seed}
+     *
+     * @param labels   class labels, or null when training on targets
+     * @param rowCount the number of rows
+     * @param classes  the number of classes (at least 2), unused for targets
+     * @param fraction the share held out, in (0, 1)
+     * @param seed     the config's seed
+     */
+    public static boolean[] validationRows(int[] labels, int rowCount, int classes, double fraction, long seed) {
+        Random random = new Random(seed);
+        if (labels != null) {
+            return heldOut(labels, classes, fraction, false, random);
+        }
+        boolean[] out = new boolean[rowCount];
+        int[] order = Permutations.identity(rowCount);
+        Permutations.shuffle(order, random);
+        int count = Math.min(rowCount - 1, (int) Math.round(rowCount * fraction));
+        for (int i = 0; i < count; i++) {
+            out[order[i]] = true;
         }
         return out;
     }

@@ -24,9 +24,12 @@ import java.util.List;
  * @param optimizer    the optimizer of a checkpoint, or null for a model only
  * @param run          the training run of a checkpoint, or null (a model, a checkpoint of format
  *                     version 1, or a network never trained by {@code fit})
+ * @param columns      from format version 4, the preprocessing that encodes raw columns into the
+ *                     inputs (its scaler is {@code scaler}), or null when the inputs are the features
  */
 public record ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
-        Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run) {
+        Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run,
+        io.github.backprop4j.data.Preprocessing columns) {
 
     /**
      * Checks that nothing is missing.
@@ -39,6 +42,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      * @param layers first to last
      * @param optimizer the optimizer of a checkpoint, or null for a model only
      * @param run the training run of a checkpoint, or null
+     * @param columns the preprocessing of raw columns into the inputs, or null
      */
     public ModelData {
         checkNotNull(loss, "loss");
@@ -48,6 +52,25 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
         layers = List.copyOf(checkNotNull(layers, "layers"));
         checkArgument(!layers.isEmpty(), "a model needs at least one layer");
         checkArgument(run == null || optimizer != null, "a training run is saved only in a checkpoint, with its optimizer");
+        checkArgument(columns == null || "standard".equals(scaler.kind()),
+                "a model with encoded columns standardises its inputs; got scaler %s", scaler.kind());
+    }
+
+    /**
+     * A model or a checkpoint whose inputs are its features, as format versions 2 and 3 held.
+     *
+     * @param regression true for numeric targets, false for classes
+     * @param loss the loss the model was trained with
+     * @param featureNames one name per input column
+     * @param outputNames the class names, or the target names for regression
+     * @param scaler the feature scaling
+     * @param layers first to last
+     * @param optimizer the optimizer of a checkpoint, or null for a model only
+     * @param run the training run of a checkpoint, or null
+     */
+    public ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
+            Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run) {
+        this(regression, loss, featureNames, outputNames, scaler, layers, optimizer, run, null);
     }
 
     /**
@@ -63,7 +86,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      */
     public ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
             Scaling scaler, List<Layer> layers, Optimizer optimizer) {
-        this(regression, loss, featureNames, outputNames, scaler, layers, optimizer, null);
+        this(regression, loss, featureNames, outputNames, scaler, layers, optimizer, null, null);
     }
 
     /** {@return whether this is a checkpoint, with optimizer state to resume training from} */

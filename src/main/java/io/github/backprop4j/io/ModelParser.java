@@ -43,7 +43,20 @@ final class ModelParser {
         }
         List<String> features = names("features");
         List<String> outputs = names("outputs");
+        ColumnsSection section = version >= 4 ? columns(features) : null;
         ModelData.Scaling scaling = scaling(features.size());
+        io.github.backprop4j.data.Preprocessing columns = null;
+        if (section != null) {
+            if (!scaling.kind().equals("standard")) {
+                throw error(next, "a model with encoded columns must have 'scaler standard', got '" + scaling.kind() + "'");
+            }
+            try {
+                columns = new io.github.backprop4j.data.Preprocessing(section.columns, section.tokens, section.unknown,
+                        new io.github.backprop4j.data.StandardScaler(scaling.offset(), scaling.scale()));
+            } catch (IllegalArgumentException e) {
+                throw error(next, "the columns section: " + e.getMessage());
+            }
+        }
         int layerCount = count(keyword("layers"), "layers");
         checkFits(layerCount, 3, "layers");
         List<ModelData.Layer> layers = new ArrayList<>();
@@ -64,7 +77,7 @@ final class ModelParser {
             throw error(next + 1, "unexpected text after 'end'");
         }
         ShapeChecks.check(source, regression, loss, features, outputs, layers);
-        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer, run);
+        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer, run, columns);
     }
 
     private List<String> names(String keyword) {
@@ -75,6 +88,75 @@ final class ModelParser {
             names.add(unquote(keyword("name")));
         }
         return names;
+    }
+
+    /** The {@code columns} section of version 4: none, or each raw column's encoding, matching the input names. */
+    /** The parts of a columns section, before the scaler that follows it. */
+    private record ColumnsSection(List<io.github.backprop4j.data.EncodedColumn> columns, List<String> tokens,
+            io.github.backprop4j.data.PreprocessingOptions.UnknownCategories unknown) {
+    }
+
+    private ColumnsSection columns(List<String> inputs) {
+        String header = keyword("columns");
+        if (header.equals("none")) {
+            return null;
+        }
+        String[] words = header.split(" ", -1);
+        if (words.length != 3 || !words[1].equals("unknown") || !(words[2].equals("error") || words[2].equals("zeros"))) {
+            throw error(next, "expected 'columns none' or 'columns <count> unknown error|zeros'");
+        }
+        int count = count(words[0], "columns");
+        checkFits(count, 2, "columns");
+        String missing = keyword("missing");
+        int tokenCount = missing.equals("0") ? 0 : count(missing, "missing tokens");
+        checkFits(tokenCount, 7, "missing tokens");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < tokenCount; i++) {
+            tokens.add(unquote(keyword("name")));
+        }
+        List<io.github.backprop4j.data.EncodedColumn> columns = new ArrayList<>();
+        List<String> encoded = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            String[] kind = keyword("column").split(" ", -1);
+            io.github.backprop4j.data.EncodedColumn column;
+            try {
+                if (kind.length == 4 && kind[0].equals("number") && (kind[1].equals("median") || kind[1].equals("mean"))
+                        && (kind[3].equals("indicator") || kind[3].equals("plain"))) {
+                    double fill = number(kind[2], "column " + c + " fill");
+                    column = new io.github.backprop4j.data.NumericColumn(unquote(keyword("name")),
+                            io.github.backprop4j.data.PreprocessingOptions.Imputation.valueOf(
+                                    kind[1].toUpperCase(java.util.Locale.ROOT)), fill, kind[3].equals("indicator"));
+                } else if (kind.length == 4 && kind[0].equals("category") && (kind[2].equals("other")
+                        || kind[2].equals("no-other")) && (kind[3].equals("missing") || kind[3].equals("no-missing"))) {
+                    int categories = kind[1].equals("0") ? 0 : count(kind[1], "column " + c + " categories");
+                    checkFits(categories, 7, "categories");
+                    String name = unquote(keyword("name"));
+                    List<String> names = new ArrayList<>();
+                    for (int k = 0; k < categories; k++) {
+                        names.add(unquote(keyword("name")));
+                    }
+                    column = new io.github.backprop4j.data.CategoricalColumn(name, names, kind[2].equals("other"),
+                            kind[3].equals("missing"));
+                } else {
+                    throw error(next, "expected 'column number median|mean <fill> indicator|plain' or"
+                            + " 'column category <count> other|no-other missing|no-missing'");
+                }
+            } catch (IllegalArgumentException e) {
+                if (e instanceof ModelFormatException m) {
+                    throw m;
+                }
+                throw error(next, "column " + c + ": " + e.getMessage());
+            }
+            columns.add(column);
+            encoded.addAll(column.inputNames());
+        }
+        if (!encoded.equals(inputs)) {
+            throw error(next, "the columns encode to the inputs " + shorten(encoded.toString()) + " but the features are "
+                    + shorten(inputs.toString()));
+        }
+        return new ColumnsSection(columns, tokens, words[2].equals("error")
+                ? io.github.backprop4j.data.PreprocessingOptions.UnknownCategories.ERROR
+                : io.github.backprop4j.data.PreprocessingOptions.UnknownCategories.ALL_ZEROS);
     }
 
     private ModelData.Scaling scaling(int features) {

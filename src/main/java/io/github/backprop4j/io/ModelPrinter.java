@@ -21,6 +21,7 @@ final class ModelPrinter {
         p.line("loss " + loss);
         p.names("features", data.featureNames());
         p.names("outputs", data.outputNames());
+        p.columns(data.columns());
         p.scaling(data.scaler());
         p.line("layers " + data.layers().size());
         for (int l = 0; l < data.layers().size(); l++) {
@@ -61,6 +62,36 @@ final class ModelPrinter {
             }
         }
         return q.append('"').toString();
+    }
+
+    /** From version 4: the raw columns and how each becomes inputs, or {@code columns none}. */
+    private void columns(io.github.backprop4j.data.Preprocessing c) {
+        if (c == null) {
+            line("columns none");
+            return;
+        }
+        line("columns " + c.columns().size() + " unknown " + (c.unknownCategories()
+                == io.github.backprop4j.data.PreprocessingOptions.UnknownCategories.ERROR ? "error" : "zeros"));
+        line("missing " + c.missingTokens().size());
+        for (String token : c.missingTokens()) {
+            line("name " + quote(token));
+        }
+        for (io.github.backprop4j.data.EncodedColumn column : c.columns()) {
+            if (column instanceof io.github.backprop4j.data.NumericColumn n) {
+                ModelFile.checkFinite("column " + n.name() + " fill", n.fill());
+                line("column number " + n.imputation().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + Numbers.format(n.fill()) + " " + (n.indicator() ? "indicator" : "plain"));
+                line("name " + quote(n.name()));
+            } else {
+                io.github.backprop4j.data.CategoricalColumn k = (io.github.backprop4j.data.CategoricalColumn) column;
+                line("column category " + k.categories().size() + " " + (k.other() ? "other" : "no-other") + " "
+                        + (k.missing() ? "missing" : "no-missing"));
+                line("name " + quote(k.name()));
+                for (String category : k.categories()) {
+                    line("name " + quote(category));
+                }
+            }
+        }
     }
 
     private void scaling(ModelData.Scaling s) {

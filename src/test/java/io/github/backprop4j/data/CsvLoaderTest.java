@@ -150,7 +150,8 @@ class CsvLoaderTest {
     void loadRejectsAnEmptyLabel() {
         assertThatThrownBy(() -> new CsvLoader().load(write("nolabel.csv", "a,b,label\n1,2,\n")))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage("nolabel.csv line 2, column 'label': empty label; every row needs a class");
+                .hasMessage("nolabel.csv line 2, column 'label': empty label in the label column 'label' (the last column, by"
+                        + " default; choose another with withLabelColumn); every row needs a class");
     }
 
     @Test
@@ -210,7 +211,9 @@ class CsvLoaderTest {
         assertThat(data.featureNames()).containsExactly("column0", "column1");
         assertThat(data.features()).isDeepEqualTo(new double[][] {{1, 2.5}, {-3, 0.4}});
         assertThatThrownBy(() -> new CsvLoader().withHeader(false).load(new StringReader("1,2,a\nx,2,b\n"), "inline"))
-                .hasMessage("inline line 2, column 'column0': 'x' is not a number");
+                .hasMessage("inline line 2, column 'column0': 'x' is not a number; a text column loads as categories with"
+                        + " loadTable, and the label is column 'column2' (the last column, by default; choose another with"
+                        + " withLabelColumn)");
         assertThatThrownBy(() -> new CsvLoader().withDelimiter('"')).isInstanceOf(IllegalArgumentException.class);
     }
 

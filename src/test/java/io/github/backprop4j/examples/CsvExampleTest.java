@@ -39,6 +39,7 @@ class CsvExampleTest {
         Path file = Files.writeString(dir.resolve("bad.csv"), "a,b,label\n1,2,x\n3,four,y\n");
         assertThatThrownBy(() -> CsvExample.run(file, null, out))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage("bad.csv line 3, column 'b': 'four' is not a number");
+                .hasMessageStartingWith("bad.csv line 3, column 'b': 'four' is not a number; a text column loads as categories")
+                .hasMessageContaining("the label is column 'label' (the last column, by default");
     }
 }

@@ -66,7 +66,7 @@ class ModelFileTest {
         assertThat(back.layers().get(1).weightState()).isNull();
         assertThat(back.optimizer()).isEqualTo(new Adam(0.01));
         assertThat(bytes(back)).isEqualTo(first);
-        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("backprop4j-model 3\nmodel classifier\n")
+        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("backprop4j-model 4\nmodel classifier\n")
                 .contains("\nlayer 0 2 3 Tanh\nW\n0.5 -0.25 1\n").matches("(?s).*\nend\ncrc32 [0-9a-f]{8}\n");
     }
 
@@ -74,9 +74,9 @@ class ModelFileTest {
     void aWrongMagicWordOrAnUnknownVersionIsNamed() {
         assertThatThrownBy(() -> read("PK\u0003\u0004 a zip".getBytes(StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(ModelFormatException.class)
-                .hasMessage("m.model line 1: not a backprop4j model file: it should start with 'backprop4j-model 3', it starts with 'PK?? a zip'");
-        assertThatThrownBy(() -> read(edited("backprop4j-model 3", "backprop4j-model 4")))
-                .hasMessage("m.model line 1: format version '4' is not one this library reads (it reads versions 1 to 3)");
+                .hasMessage("m.model line 1: not a backprop4j model file: it should start with 'backprop4j-model 4', it starts with 'PK?? a zip'");
+        assertThatThrownBy(() -> read(edited("backprop4j-model 4", "backprop4j-model 5")))
+                .hasMessage("m.model line 1: format version '5' is not one this library reads (it reads versions 1 to 4)");
     }
 
     @Test
@@ -93,7 +93,7 @@ class ModelFileTest {
     @Test
     void unknownNamesAreRefusedFromAClosedList() {
         assertThatThrownBy(() -> read(edited("layer 0 2 3 Tanh", "layer 0 2 3 java.lang.Runtime")))
-                .hasMessage("m.model line 14: unknown activation 'java.lang.Runtime'; known: [Sigmoid, ReLU, Tanh, Identity, Softmax]");
+                .hasMessage("m.model line 15: unknown activation 'java.lang.Runtime'; known: [Sigmoid, ReLU, Tanh, Identity, Softmax]");
         assertThatThrownBy(() -> read(edited("loss CategoricalCrossEntropy", "loss Hinge")))
                 .hasMessage("m.model line 3: unknown loss 'Hinge'; known: [CategoricalCrossEntropy, BinaryCrossEntropy, MeanSquaredError]");
         assertThatThrownBy(() -> read(edited("optimizer Adam", "optimizer Lion")))
@@ -103,21 +103,21 @@ class ModelFileTest {
     @Test
     void shapesThatContradictEachOtherAreNamed() {
         assertThatThrownBy(() -> read(edited("layer 1 3 2 Softmax", "layer 1 4 2 Softmax")))
-                .hasMessage("m.model line 19: layer 1 has 4 inputs but layer 0 has 3 outputs");
+                .hasMessage("m.model line 20: layer 1 has 4 inputs but layer 0 has 3 outputs");
         assertThatThrownBy(() -> read(edited("scaler standard 2", "scaler standard 3")))
-                .hasMessage("m.model line 10: the scaler has 3 columns but the model has 2 features");
+                .hasMessage("m.model line 11: the scaler has 3 columns but the model has 2 features");
         assertThatThrownBy(() -> read(edited("outputs 2\nname \"no\"\nname \"yes\"", "outputs 3\nname \"no\"\nname \"yes\"\nname \"maybe\"")))
                 .hasMessage("m.model: the model names 3 classes but its last layer has 2 outputs");
         assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 -0.25\n")))
-                .hasMessage("m.model line 16: layer 0 W row 0 has 2 numbers, expected 3");
+                .hasMessage("m.model line 17: layer 0 W row 0 has 2 numbers, expected 3");
     }
 
     @Test
     void nonFiniteNumbersAreRefused() {
         assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 NaN 1\n")))
-                .hasMessage("m.model line 16: layer 0 W row 0 column 1: 'NaN' is not a finite decimal number");
+                .hasMessage("m.model line 17: layer 0 W row 0 column 1: 'NaN' is not a finite decimal number");
         assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 1e400 1\n")))
-                .hasMessage("m.model line 16: layer 0 W row 0 column 1: '1e400' is too large for a double");
+                .hasMessage("m.model line 17: layer 0 W row 0 column 1: '1e400' is too large for a double");
         assertThatThrownBy(() -> read(edited("0.5 -0.25 1\n", "0.5 Infinity 1\n")))
                 .hasMessageContaining("'Infinity' is not a finite decimal number");
     }
@@ -125,7 +125,7 @@ class ModelFileTest {
     @Test
     void declaredSizesLargerThanTheFileAreRefusedBeforeAllocating() {
         assertThatThrownBy(() -> read(edited("layer 0 2 3 Tanh", "layer 0 2 999999999 Tanh")))
-                .hasMessageStartingWith("m.model line 14: declares 1999999998 layer 0 W entries, more than the")
+                .hasMessageStartingWith("m.model line 15: declares 1999999998 layer 0 W entries, more than the")
                 .hasMessageEndingWith("characters left in the file can hold");
         assertThatThrownBy(() -> read(edited("features 2", "features 999999999")))
                 .hasMessageContaining("declares 999999999 features");

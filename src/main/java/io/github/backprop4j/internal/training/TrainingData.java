@@ -2,13 +2,10 @@ package io.github.backprop4j.internal.training;
 
 import static io.github.backprop4j.internal.Checks.checkArgument;
 
-import io.github.backprop4j.internal.Permutations;
-import io.github.backprop4j.internal.StratifiedSplit;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.train.TrainingConfig;
 import io.github.backprop4j.train.Validation;
-import java.util.Random;
 
 /**
  * The rows one call of fit trains and validates on, after the config's validation split: features,
@@ -48,19 +45,7 @@ record TrainingData(double[][] x, double[][] y, int[] labels, double[] rowWeight
 
     /** Holds out a share: stratified by label for classification, of all rows otherwise; none if it rounds to 0. */
     private TrainingData holdOut(double fraction, long seed, int outputs) {
-        Random random = new Random(seed);
-        boolean[] out;
-        if (labels != null) {
-            out = StratifiedSplit.heldOut(labels, Math.max(outputs, 2), fraction, false, random);
-        } else {
-            out = new boolean[x.length];
-            int[] order = Permutations.identity(x.length);
-            Permutations.shuffle(order, random);
-            int count = Math.min(x.length - 1, (int) Math.round(x.length * fraction));
-            for (int i = 0; i < count; i++) {
-                out[order[i]] = true;
-            }
-        }
+        boolean[] out = io.github.backprop4j.internal.StratifiedSplit.validationRows(labels, x.length, Math.max(outputs, 2), fraction, seed);
         int[] kept = where(out, false);
         int[] held = where(out, true);
         if (held.length == 0) {
