@@ -246,7 +246,7 @@ class ResumeTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"golden-v2.ckpt", "golden-v3.ckpt"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"golden-v2.ckpt", "golden-v3.ckpt", "golden-v4.ckpt"})
     void theGoldenCheckpointsResumeToTheUninterruptedRun(String name) throws IOException {
         Checkpoint golden;
         try (InputStream in = getClass().getResourceAsStream("/io/github/backprop4j/" + name)) {

@@ -6,6 +6,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.backprop4j.data.CsvLoader;
 import io.github.backprop4j.data.DataFormatException;
 import io.github.backprop4j.data.Dataset;
+import io.github.backprop4j.data.Preprocessing;
+import io.github.backprop4j.data.PreprocessingOptions;
+import io.github.backprop4j.data.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,6 +71,61 @@ class CsvLoaderFuzzTest {
                 assertThat(Double.isFinite(v)).as("row %d is finite", i).isTrue();
             }
             assertThat(y[i]).as("label of row %d", i).isBetween(0, data.classNames().size() - 1);
+        }
+    }
+
+    /**
+     * The same bytes as a table: bits 0–5 of the first byte as above, bit 6 accepts missing values,
+     * bit 7 groups values seen once into "(other)" under a cap of 3 categories. The table is
+     * consistent (every column one value per row, gaps only where accepted), and a preprocessing
+     * fitted on it encodes it to finite numbers.
+     */
+    @FuzzTest(maxDuration = "2m")
+    void loadsAConsistentTableOrThrowsDataFormatException(byte[] input) throws IOException {
+        if (input.length == 0) {
+            return;
+        }
+        int options = input[0] & 0xff;
+        CsvLoader loader = new CsvLoader()
+                .withHeader((options & 1) == 1)
+                .withDelimiter(DELIMITERS[(options >> 1) & 3]);
+        int label = (options >> 3) & 7;
+        if (label != 7) {
+            loader = loader.withLabelColumn(label);
+        }
+        boolean gaps = (options & 64) != 0;
+        loader = gaps ? loader.withMissingValues() : loader;
+        loader = (options & 128) != 0 ? loader.withMinCategoryCount(2).withMaxCategories(3) : loader;
+        Path file = DIR.resolve("input.csv");
+        Files.write(file, Arrays.copyOfRange(input, 1, input.length));
+        Table table;
+        try {
+            table = loader.loadTable(file);
+        } catch (DataFormatException e) {
+            assertThat(e.getMessage()).as("the message names the file").contains("input.csv");
+            return;
+        }
+        assertThat(table.size()).isPositive();
+        for (String name : table.featureNames()) {
+            if (table.isCategorical(name)) {
+                assertThat(table.categories(name)).hasSize(table.size());
+                assertThat(gaps || Arrays.stream(table.categories(name)).noneMatch(java.util.Objects::isNull))
+                        .as("gaps in %s only when accepted", name).isTrue();
+            } else {
+                assertThat(table.numbers(name)).hasSize(table.size());
+                for (double v : table.numbers(name)) {
+                    assertThat(Double.isFinite(v) || gaps && Double.isNaN(v)).as("%s holds %s", name, v).isTrue();
+                }
+            }
+        }
+        for (int y : table.labels()) {
+            assertThat(y).isBetween(0, table.classNames().size() - 1);
+        }
+        double[][] x = Preprocessing.fit(table, PreprocessingOptions.defaults()).transform(table);
+        for (double[] row : x) {
+            for (double v : row) {
+                assertThat(Double.isFinite(v)).as("encoded inputs are finite").isTrue();
+            }
         }
     }
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.backprop4j.activation.Softmax;
+import io.github.backprop4j.data.CategoricalColumn;
+import io.github.backprop4j.data.NumericColumn;
+import io.github.backprop4j.data.Preprocessing;
+import io.github.backprop4j.data.PreprocessingOptions;
+import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.activation.Tanh;
 import io.github.backprop4j.loss.CategoricalCrossEntropy;
 import io.github.backprop4j.optim.Adam;
@@ -45,7 +50,11 @@ class ModelFileTest {
 
     /** The text without its checksum line, edited by {@code from → to}, with a fresh, correct checksum. */
     static byte[] edited(String from, String to) {
-        String text = new String(bytes(small()), StandardCharsets.UTF_8);
+        return edited(small(), from, to);
+    }
+
+    static byte[] edited(ModelData data, String from, String to) {
+        String text = new String(bytes(data), StandardCharsets.UTF_8);
         String payload = text.substring(0, text.lastIndexOf("crc32 "));
         assertThat(payload).contains(from);
         String changed = payload.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
@@ -227,6 +236,73 @@ class ModelFileTest {
                     throw new AssertionError("byte " + i + " set to '" + c + "': " + e, e);
                 }
             }
+        }
+    }
+
+    /** A 4-2 classifier whose inputs a preprocessing encodes from a category and a number: a format-4 columns section. */
+    static ModelData withColumns() {
+        Preprocessing p = new Preprocessing(List.of(new CategoricalColumn("c", List.of("x"), true, false),
+                new NumericColumn("n", PreprocessingOptions.Imputation.MEAN, 2.5, true)), List.of("", "NA"),
+                PreprocessingOptions.UnknownCategories.ALL_ZEROS,
+                new StandardScaler(new double[] {0.5, 0.5, 1, 0.25}, new double[] {0.5, 0.5, 2, 0.5}));
+        double[][] w = {{1, -1}, {0.5, 0.25}, {-2, 3}, {0, 1}};
+        return new ModelData(false, new CategoricalCrossEntropy(), p.inputNames(), List.of("no", "yes"),
+                new ModelData.Scaling("standard", p.scaler().mean(), p.scaler().scale()),
+                List.of(new ModelData.Layer(new Softmax(), w, new double[] {0.1, -0.1}, null, null)), null, null, p);
+    }
+
+    @Test
+    void aColumnsSectionIsWrittenAndReadBackExactly() {
+        byte[] first = bytes(withColumns());
+        assertThat(new String(first, StandardCharsets.UTF_8)).contains("\ncolumns 2 unknown zeros\nmissing 2\nname \"\"\n"
+                + "name \"NA\"\ncolumn category 1 other no-missing\nname \"c\"\nname \"x\"\ncolumn number mean 2.5 indicator\n"
+                + "name \"n\"\nscaler standard 4\n");
+        ModelData back = read(first);
+        assertThat(back.columns().columns()).isEqualTo(withColumns().columns().columns());
+        assertThat(back.columns().missingTokens()).containsExactly("", "NA");
+        assertThat(back.columns().unknownCategories()).isEqualTo(PreprocessingOptions.UnknownCategories.ALL_ZEROS);
+        assertThat(bytes(back)).isEqualTo(first);
+        assertThat(read(bytes(small())).columns()).isNull();
+    }
+
+    @Test
+    void aColumnsSectionThatContradictsTheRestIsNamed() {
+        ModelData d = withColumns();
+        assertThatThrownBy(() -> read(edited(d, "name \"x\"\ncolumn", "name \"y\"\ncolumn")))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessage("m.model line 20: the columns encode to the inputs [c=y, c=(other), n, n=(missing)] but the"
+                        + " features are [c=x, c=(other), n, n=(missing)]");
+        assertThatThrownBy(() -> read(edited(d, "column number mean", "column number mode")))
+                .hasMessage("m.model line 19: expected 'column number median|mean <fill> indicator|plain' or"
+                        + " 'column category <count> other|no-other missing|no-missing'");
+        assertThatThrownBy(() -> read(edited(d, "columns 2 unknown zeros", "columns 2 unknown maybe")))
+                .hasMessage("m.model line 12: expected 'columns none' or 'columns <count> unknown error|zeros'");
+        assertThatThrownBy(() -> read(edited(d, "scaler standard 4\noffset", "scaler minmax 4\noffset")))
+                .hasMessage("m.model line 23: a model with encoded columns must have 'scaler standard', got 'minmax'");
+        assertThatThrownBy(() -> read(edited(d, "column number mean 2.5", "column number mean NaN")))
+                .hasMessage("m.model line 19: column 1 fill: 'NaN' is not a finite decimal number");
+        assertThatThrownBy(() -> read(edited(d, "column category 1", "column category 99999")))
+                .hasMessageContaining("declares 99999 categories, more than the");
+        assertThatThrownBy(() -> read(edited(d, "name \"x\"\n", "name \"c\"\nname \"x\"\n").clone()))
+                .isInstanceOf(ModelFormatException.class);
+        assertThatThrownBy(() -> read(edited(d, "backprop4j-model 4", "backprop4j-model 3")))
+                .hasMessage("m.model line 12: expected 'scaler ...', got 'columns 2 unknown zeros'");
+        assertThatThrownBy(() -> read(edited(d, "scale 0.5 0.5 2 0.5", "scale 0.5 0.5 2 0")))
+                .hasMessage("m.model line 23: scaler scale 3 is 0.0; scales must be > 0");
+    }
+
+    @Test
+    void everyTruncationAndFlippedByteOfAColumnsSectionIsAModelFormatException() {
+        byte[] good = bytes(withColumns());
+        for (int length = 0; length < good.length; length++) {
+            byte[] cut = Arrays.copyOf(good, length);
+            assertThatThrownBy(() -> read(cut)).as("cut at %d", length).isInstanceOf(ModelFormatException.class);
+        }
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= (byte) 0xff;
+            int at = i;
+            assertThatThrownBy(() -> read(bad)).as("byte %d", at).isInstanceOf(ModelFormatException.class);
         }
     }
 }
