@@ -27,8 +27,13 @@ import java.util.List;
  * or a header without rows, duplicate or empty header names, an unterminated quote, bytes that
  * are not UTF-8, and a label column that does not exist. No row is ever dropped or padded.
  *
+ * <p>{@link #loadTable} reads text feature columns as categories and, with {@link
+ * #withMissingValues}, keeps gaps, giving a {@link Table} with its {@link Schema}; {@link #load}
+ * on such a file points to it.
+ *
  * <pre>{@code
  * Dataset data = new CsvLoader().withLabelColumn("species").load(Path.of("iris.csv"));
+ * Table penguins = new CsvLoader().withLabelColumn("species").withMissingValues().loadTable(file);
  * Dataset semi = new CsvLoader().withDelimiter(';').withLabelColumn(0).load(reader, "upload");
  * Dataset houses = new CsvLoader().withTargetColumns("price").load(Path.of("houses.csv"));
  * }</pre>

@@ -327,7 +327,7 @@ final class CsvParse {
         }
         if (options.classes() != null && !options.classes().contains(label)) {
             throw error(line, names.get(labelColumn), "label '" + label + "' is not one of the known classes "
-                    + options.classes());
+                    + options.classes() + labelNote());
         }
         addFeatures(record, line);
         int row = rowCount() - 1;

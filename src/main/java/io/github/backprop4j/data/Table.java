@@ -93,7 +93,11 @@ public final class Table {
         return ((String[]) values).clone();
     }
 
-    /** {@return the number of missing cells in a feature column} @param column a feature column's name */
+    /**
+     * {@return the number of missing cells in a feature column}
+     *
+     * @param column a feature column's name
+     */
     public int missingCount(String column) {
         Object values = columns[index(column)];
         int count = 0;

@@ -283,7 +283,8 @@ class CsvLoaderTest {
         Path unseen = write("unseen.csv", "a,b,label\n1,2,setosa\n3,4,daisy\n");
         assertThatThrownBy(() -> new CsvLoader().withClasses(List.of("setosa", "virginica")).load(unseen))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage("unseen.csv line 3, column 'label': label 'daisy' is not one of the known classes [setosa, virginica]");
+                .hasMessage("unseen.csv line 3, column 'label': label 'daisy' is not one of the known classes [setosa, virginica]"
+                        + " (the last column, by default; choose another with withLabelColumn)");
     }
 
     @Test
