@@ -90,12 +90,12 @@ final class ModelParser {
         return names;
     }
 
-    /** The {@code columns} section of version 4: none, or each raw column's encoding, matching the input names. */
     /** The parts of a columns section, before the scaler that follows it. */
     private record ColumnsSection(List<io.github.backprop4j.data.EncodedColumn> columns, List<String> tokens,
             io.github.backprop4j.data.PreprocessingOptions.UnknownCategories unknown) {
     }
 
+    /** The {@code columns} section of version 4: none, or each raw column's encoding, matching the input names. */
     private ColumnsSection columns(List<String> inputs) {
         String header = keyword("columns");
         if (header.equals("none")) {
