@@ -5,7 +5,10 @@ import io.github.backprop4j.Model;
 import io.github.backprop4j.NeuralNet;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
+import io.github.backprop4j.data.CategoricalColumn;
 import io.github.backprop4j.data.CsvLoader;
+import io.github.backprop4j.data.EncodedColumn;
+import io.github.backprop4j.data.NumericColumn;
 import io.github.backprop4j.data.Preprocessing;
 import io.github.backprop4j.data.PreprocessingOptions;
 import io.github.backprop4j.data.Splits;
@@ -19,6 +22,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -73,7 +77,7 @@ public final class PenguinsExample {
                 new LinearLayer(16, penguins.classNames().size(), new Softmax(), init));
         Model model = Model.train(split.train(), null, options, net, TrainingConfig.builder().seed(seed).build(),
                 TrainingListener.NONE);
-        out.print(model.preprocessing().orElseThrow());
+        printPreprocessing(model.preprocessing().orElseThrow(), out);
 
         ClassificationReport report = ClassificationReport.ofProbabilities(split.test().labels(),
                 model.predictValues(split.test()), penguins.classNames());
@@ -92,6 +96,21 @@ public final class PenguinsExample {
         out.printf("%s is predicted %s, with probabilities %s%n", penguin, model.predict(penguin),
                 model.predictProbabilities(penguin));
         return new Result(model, report);
+    }
+
+    /** One line per column: what the preprocessing fitted on the training rows. */
+    private static void printPreprocessing(Preprocessing p, PrintStream out) {
+        out.printf("fitted on the training rows, %d inputs, then standardised:%n", p.inputCount());
+        for (EncodedColumn column : p.columns()) {
+            if (column instanceof NumericColumn n) {
+                out.printf("  %s: number, gaps filled with the %s %s%s%n", n.name(), n.imputation().name().toLowerCase(Locale.ROOT),
+                        n.fill(), n.indicator() ? ", with an indicator" : "");
+            } else {
+                CategoricalColumn c = (CategoricalColumn) column;
+                out.printf("  %s: category %s%s%s%n", c.name(), c.categories(), c.other() ? " + " + CategoricalColumn.OTHER : "",
+                        c.missing() ? " + " + CategoricalColumn.MISSING : "");
+            }
+        }
     }
 
     /**

@@ -192,27 +192,16 @@ public final class Model {
         TrainingConfig run = config;
         if (validation != null) {
             double[][] vx = preprocessing.transform(validation);
+            checkArgument(validation.classNames().equals(data.classNames()), "the validation table's classes %s are not"
+                    + " the training table's %s: load it with new CsvLoader().withClasses(...) and the training classes",
+                    validation.classNames(), data.classNames());
             run = config.toBuilder().validation(data.isRegression() ? Validation.of(vx, validation.targets())
-                    : Validation.of(vx, labelsByName(validation, data.classNames()))).build();
+                    : Validation.of(vx, validation.labels())).build();
         }
         Loss loss = lossOf(network, config);
         History history = data.isRegression() ? network.fit(x, data.targets(), run, listener)
                 : network.fit(x, labels, run, listener);
         return new Model(network, preprocessing, outputs, data.isRegression(), loss, history);
-    }
-
-    /** The validation table's labels numbered by the training classes; a class they lack is an error. */
-    private static int[] labelsByName(Table validation, List<String> classNames) {
-        checkArgument(!validation.isRegression(), "the validation table has targets, the training table class labels");
-        int[] labels = validation.labels();
-        int[] out = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            String name = validation.classNames().get(labels[i]);
-            out[i] = classNames.indexOf(name);
-            checkArgument(out[i] >= 0, "validation row %d (line %d) has class '%s', which the training rows lack; they have %s",
-                    i, validation.lines()[i], name, classNames);
-        }
-        return out;
     }
 
     /** The loss fit resolves: the config's, else the default for the last layer. */

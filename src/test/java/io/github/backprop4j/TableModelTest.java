@@ -181,8 +181,8 @@ class TableModelTest {
                 + "Emperor,Dream,39,18,190,3500,male,2009\n"), "other.csv");
         assertThatThrownBy(() -> Model.train(SPLIT.train(), other, PreprocessingOptions.defaults(), network(11, 1L),
                 fixedEpochs(1, null), TrainingListener.NONE))
-                .hasMessage("validation row 0 (line 2) has class 'Emperor', which the training rows lack; they have"
-                        + " [Adelie, Chinstrap, Gentoo]");
+                .hasMessage("the validation table's classes [Emperor] are not the training table's [Adelie, Chinstrap,"
+                        + " Gentoo]: load it with new CsvLoader().withClasses(...) and the training classes");
     }
 
     @Test

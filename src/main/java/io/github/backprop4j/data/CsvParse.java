@@ -29,8 +29,9 @@ final class CsvParse {
     private int[] featureColumns;               // the column of each feature, in the data set's order
     private final List<double[]> targetRows = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
-    private final boolean table;                // loadTable: feature cells kept as text until the end
-    private final List<String[]> cells = new ArrayList<>();    // table: each row's feature cells, null = missing
+    private final boolean table;                // loadTable: typed columns rather than rows of numbers
+    private Column[] columns;                   // table: each feature column as it is read
+    private int tableRows;
     private long[] lines = new long[1024];      // table: the line of each row
     private Schema.Role[] roles;                // per column
     private boolean[] forcedCategory;           // per column: withCategoricalColumns
@@ -91,7 +92,7 @@ final class CsvParse {
     }
 
     private int rowCount() {
-        return table ? cells.size() : rows.size();
+        return table ? tableRows : rows.size();
     }
 
     private CSVParser parse(CSVFormat format, Reader reader) {
@@ -370,7 +371,16 @@ final class CsvParse {
             rows.add(features);
             return;
         }
-        String[] row = new String[featureColumns.length];
+        if (columns == null) {
+            columns = new Column[featureColumns.length];
+            for (int f = 0; f < columns.length; f++) {
+                columns[f] = new Column(forcedCategory[featureColumns[f]]);
+            }
+        }
+        if (tableRows == lines.length) {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+        }
+        lines[tableRows] = line;
         for (int f = 0; f < featureColumns.length; f++) {
             String cell = record.get(featureColumns[f]).strip();
             if (options.missingTokens().contains(cell)) {
@@ -379,13 +389,92 @@ final class CsvParse {
                 throw error(line, names.get(featureColumns[f]), "empty cell; a file with gaps loads with"
                         + " new CsvLoader().withMissingValues(), which fills them when training");
             }
-            row[f] = cell;
+            addCell(columns[f], featureColumns[f], cell, line);
         }
-        if (cells.size() == lines.length) {
-            lines = Arrays.copyOf(lines, lines.length * 2);
+        tableRows++;
+    }
+
+    /**
+     * One feature column of a table as it is read: its numbers while every cell is one, and its
+     * distinct texts as codes, so a category's text is kept once and a number's not at all.
+     */
+    private static final class Column {
+        double[] numbers = new double[1024];     // NaN for a gap
+        int[] codes = new int[1024];             // index into texts; -1 for a gap
+        Map<String, Integer> index = new java.util.HashMap<>();   // null: too many distinct numbers to be categories
+        List<String> texts = new ArrayList<>();
+        boolean text;                            // a cell was not a number, or the loader says category
+        boolean otherText;                       // a cell was neither a number nor a usual missing token
+        boolean anyNumber;
+        long textLine;                           // the first cell that was not a number, and its line
+        String firstText;
+        int missing;
+
+        Column(boolean category) {
+            text = category;
+            otherText = category;
         }
-        lines[cells.size()] = line;
-        cells.add(row);
+    }
+
+    /** Adds one cell (stripped; null for a gap) of file column {@code j} at row {@code tableRows}. */
+    private void addCell(Column c, int j, String cell, long line) {
+        int row = tableRows;
+        if (row == c.numbers.length) {
+            c.numbers = Arrays.copyOf(c.numbers, row * 2);
+            c.codes = c.codes == null ? null : Arrays.copyOf(c.codes, row * 2);
+        }
+        if (cell == null) {
+            c.numbers[row] = Double.NaN;
+            if (c.codes != null) {
+                c.codes[row] = -1;
+            }
+            c.missing++;
+            return;
+        }
+        if (!c.otherText) {
+            String[] problem = new String[1];
+            double value = StrictNumbers.parse(cell, problem);
+            if (problem[0] == null) {
+                c.numbers[row] = value;
+                c.anyNumber = true;
+            } else {
+                if (forcedNumber[j]) {
+                    throw error(line, names.get(j), problem[0] + " (the column is set numeric by withNumericColumns)");
+                }
+                boolean token = CsvLoader.DEFAULT_MISSING_TOKENS.contains(cell);
+                if (c.index == null) {
+                    throw error(line, names.get(j), token ? missingHint(cell) : "'" + cell + "' is not a number, in a column"
+                            + " of more than " + options.maxCategories() + " distinct numbers: correct it, or see"
+                            + " withCategoricalColumns and withIgnoredColumns");
+                }
+                if (!c.text) {
+                    c.text = true;
+                    c.textLine = line;
+                    c.firstText = cell;
+                }
+                c.otherText = !token;
+            }
+        }
+        if (c.index != null) {
+            Integer k = c.index.get(cell);
+            if (k == null && !c.text && options.minCategoryCount() == 1 && c.texts.size() >= options.maxCategories()) {
+                c.index = null;     // numbers so far, and too many of them to be categories: keep them as numbers only
+                c.texts = null;
+                c.codes = null;
+                return;
+            }
+            if (k == null) {
+                k = c.texts.size();
+                c.index.put(cell, k);
+                c.texts.add(cell);
+            }
+            c.codes[row] = k;
+        }
+    }
+
+    private static String missingHint(String cell) {
+        return "'" + cell + "' in a column of numbers; if it marks a missing value, accept gaps with"
+                + " new CsvLoader().withMissingValues()";
     }
 
     /**
@@ -450,30 +539,35 @@ final class CsvParse {
 
     /** Each feature column typed (numbers, or text when a cell is not a number or the loader says so), then the table. */
     private Table buildTable() {
-        int n = cells.size();
-        Object[] columns = new Object[featureColumns.length];
+        int n = tableRows;
+        Object[] typed = new Object[featureColumns.length];
         Map<String, String> notes = new LinkedHashMap<>();
         for (int f = 0; f < featureColumns.length; f++) {
             int j = featureColumns[f];
-            columns[f] = typedColumn(f, j);
-            int missing = 0;
-            for (String[] row : cells) {
-                missing += row[f] == null ? 1 : 0;
-            }
-            if (columns[f] instanceof double[]) {
-                if (missing == n) {
+            Column c = columns[f];
+            String missing = c.missing > 0 ? c.missing + " missing" : "";
+            if (!c.text) {
+                if (c.missing == n) {
                     throw error(lines[0], names.get(j), "column '" + names.get(j) + "' has no value in any row;"
                             + " skip it with withIgnoredColumns(\"" + names.get(j) + "\")");
                 }
                 roles[j] = Schema.Role.NUMBER;
-                notes.put(names.get(j), (forcedNumber[j] ? "by withNumericColumns" : "")
-                        + (missing > 0 ? (forcedNumber[j] ? ", " : "") + missing + " missing" : ""));
-            } else {
-                roles[j] = Schema.Role.CATEGORY;
-                int distinct = checkCategories((String[]) columns[f], j);
-                notes.put(names.get(j), distinct + " values" + (forcedCategory[j] ? ", by withCategoricalColumns" : "")
-                        + (missing > 0 ? ", " + missing + " missing" : ""));
+                typed[f] = Arrays.copyOf(c.numbers, n);
+                notes.put(names.get(j), (forcedNumber[j] ? "by withNumericColumns" + (missing.isEmpty() ? "" : ", ") : "") + missing);
+                continue;
             }
+            if (c.anyNumber && !c.otherText) {
+                throw error(c.textLine, names.get(j), missingHint(c.firstText));
+            }
+            roles[j] = Schema.Role.CATEGORY;
+            checkCategories(c, n, j);
+            String[] values = new String[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = c.codes[i] < 0 ? null : c.texts.get(c.codes[i]);
+            }
+            typed[f] = values;
+            notes.put(names.get(j), c.texts.size() + " values" + (forcedCategory[j] ? ", by withCategoricalColumns" : "")
+                    + (missing.isEmpty() ? "" : ", " + missing));
         }
         Map<String, Schema.Role> schemaRoles = new LinkedHashMap<>();
         for (int j = 0; j < names.size(); j++) {
@@ -490,83 +584,33 @@ final class CsvParse {
             featureNames.add(names.get(j));
         }
         if (isTarget != null) {
-            return new Table(source, schema, featureNames, columns, rowLines, null, List.of(), targetRows.toArray(new double[0][]),
+            return new Table(source, schema, featureNames, typed, rowLines, null, List.of(), targetRows.toArray(new double[0][]),
                     options.targetColumns());
         }
         List<String> classNames = classNames();
-        return new Table(source, schema, featureNames, columns, rowLines, labels(classNames), classNames, null, List.of());
+        return new Table(source, schema, featureNames, typed, rowLines, labels(classNames), classNames, null, List.of());
     }
 
-    /** Feature {@code f} (file column {@code j}) as numbers (NaN for a gap) or as text (null for a gap). */
-    private Object typedColumn(int f, int j) {
-        int n = cells.size();
-        String[] text = new String[n];
+    /** Refuses a category column with more distinct values than the cap (counting, with a minimum count, only those kept). */
+    private void checkCategories(Column c, int n, int j) {
+        int[] counts = new int[c.texts.size()];
         for (int i = 0; i < n; i++) {
-            text[i] = cells.get(i)[f];
-        }
-        if (forcedCategory[j]) {
-            return text;
-        }
-        double[] numbers = new double[n];
-        String[] problem = new String[1];
-        for (int i = 0; i < n; i++) {
-            if (text[i] == null) {
-                numbers[i] = Double.NaN;
-                continue;
-            }
-            numbers[i] = StrictNumbers.parse(text[i], problem);
-            if (problem[0] != null) {
-                if (forcedNumber[j]) {
-                    throw error(lines[i], names.get(j), problem[0] + " (the column is set numeric by withNumericColumns)");
-                }
-                if (CsvLoader.DEFAULT_MISSING_TOKENS.contains(text[i]) && numericApartFromTokens(text)) {
-                    throw error(lines[i], names.get(j), "'" + text[i] + "' in a column of numbers; if it marks a missing"
-                            + " value, accept gaps with new CsvLoader().withMissingValues()");
-                }
-                return text;
-            }
-        }
-        return numbers;
-    }
-
-    /** Whether every cell is a number or one of the usual missing-value tokens, with at least one number. */
-    private static boolean numericApartFromTokens(String[] text) {
-        String[] problem = new String[1];
-        boolean anyNumber = false;
-        for (String cell : text) {
-            if (cell == null || CsvLoader.DEFAULT_MISSING_TOKENS.contains(cell)) {
-                continue;
-            }
-            StrictNumbers.parse(cell, problem);
-            if (problem[0] != null) {
-                return false;
-            }
-            anyNumber = true;
-        }
-        return anyNumber;
-    }
-
-    /** The number of categories the column keeps; refuses more than the cap, naming the column. */
-    private int checkCategories(String[] text, int j) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String cell : text) {
-            if (cell != null) {
-                counts.merge(cell, 1, Integer::sum);
+            if (c.codes[i] >= 0) {
+                counts[c.codes[i]]++;
             }
         }
         int minimum = options.minCategoryCount();
         int kept = 0;
-        for (int count : counts.values()) {
+        for (int count : counts) {
             kept += count >= minimum ? 1 : 0;
         }
         if (kept > options.maxCategories()) {
-            throw error(lines[0], names.get(j), "column '" + names.get(j) + "' has " + counts.size() + " distinct text values"
+            throw error(lines[0], names.get(j), "column '" + names.get(j) + "' has " + counts.length + " distinct text values"
                     + (minimum > 1 ? " (" + kept + " seen at least " + minimum + " times)" : "") + ", more than the "
                     + options.maxCategories() + " a category column may have (ids, dates or free text?): skip it with"
                     + " withIgnoredColumns(\"" + names.get(j) + "\"), group rare values into \"(other)\" with"
                     + " withMinCategoryCount(n), or raise the cap with withMaxCategories(n)");
         }
-        return counts.size();
     }
 
     private static Comparator<String> labelOrder(List<String> labels) {

@@ -420,22 +420,9 @@ public final class Preprocessing {
         return a;
     }
 
-    /** One line per column, e.g. {@code island: category [Biscoe, Dream, Torgersen] + (missing)}. */
+    /** The columns' encodings and the input count, e.g. {@code Preprocessing(11 inputs from [CategoricalColumn[...], ...])}. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("Preprocessing(" + inputCount() + " inputs, then standardised)\n");
-        for (EncodedColumn column : columns) {
-            s.append("  ").append(column.name()).append(": ");
-            if (column instanceof NumericColumn n) {
-                s.append("number, gaps filled with the ").append(n.imputation().name().toLowerCase(java.util.Locale.ROOT))
-                        .append(' ').append(n.fill()).append(n.indicator() ? ", with an indicator" : "");
-            } else {
-                CategoricalColumn k = (CategoricalColumn) column;
-                s.append("category ").append(k.categories()).append(k.other() ? " + " + CategoricalColumn.OTHER : "")
-                        .append(k.missing() ? " + " + CategoricalColumn.MISSING : "");
-            }
-            s.append('\n');
-        }
-        return s.toString();
+        return "Preprocessing(" + inputCount() + " inputs from " + columns + ")";
     }
 }

@@ -88,9 +88,4 @@ public final class PreprocessingOptions {
     public UnknownCategories unknownCategories() {
         return unknownCategories;
     }
-
-    @Override
-    public String toString() {
-        return "PreprocessingOptions(" + imputation + ", indicators " + missingIndicators + ", unknown " + unknownCategories + ")";
-    }
 }

@@ -90,11 +90,6 @@ public final class Schema {
         return missingTokens;
     }
 
-    /** {@return whether missing cells are accepted in feature columns} */
-    public boolean acceptsMissing() {
-        return !missingTokens.isEmpty();
-    }
-
     /** {@return the fewest rows a category value needs to get its own input; rarer ones become "(other)" (1: none)} */
     public int minCategoryCount() {
         return minCategoryCount;

@@ -148,6 +148,26 @@ class TableLoadingTest {
                         + " (2 seen at least 2 times), more than the 1 a category column may have");
     }
 
+    /** A column of many distinct numbers keeps no text while it is read; a stray word in it is named on its line. */
+    @Test
+    void aStrayWordInAColumnOfManyNumbersIsNamedOnItsLine() {
+        StringBuilder text = new StringBuilder("zip,label\n");
+        for (int i = 0; i < 150; i++) {
+            text.append(10_000 + i).append(",x\n");
+        }
+        String many = text.toString();
+        assertThat(load(new CsvLoader(), many).numbers("zip")).hasSize(150).startsWith(10_000, 10_001);
+        assertThatThrownBy(() -> load(new CsvLoader(), many + "SW1A,y\n"))
+                .hasMessage("shop.csv line 152, column 'zip': 'SW1A' is not a number, in a column of more than 100 distinct"
+                        + " numbers: correct it, or see withCategoricalColumns and withIgnoredColumns");
+        assertThatThrownBy(() -> load(new CsvLoader(), many + "NA,y\n"))
+                .hasMessage("shop.csv line 152, column 'zip': 'NA' in a column of numbers; if it marks a missing value,"
+                        + " accept gaps with new CsvLoader().withMissingValues()");
+        Table zips = load(new CsvLoader().withCategoricalColumns("zip").withMaxCategories(200), many + "SW1A,y\n");
+        assertThat(zips.categories("zip")).hasSize(151).endsWith("SW1A");
+        assertThat(load(new CsvLoader(), "a,label\n1,x\nNA,y\nb,x\n").categories("a")).containsExactly("1", "NA", "b");
+    }
+
     @Test
     void aDatasetLoadNamesTheDefaultLabelAndPointsToLoadTable() {
         assertThatThrownBy(() -> new CsvLoader().load(new StringReader("quality,size,score\ngood,3,1\n"), "wine.csv"))
