@@ -426,15 +426,6 @@ public final class Model {
     }
 
     /**
-     * {@return the class name of each row of a table} Thread-safe.
-     *
-     * @param table rows with the model's feature columns
-     */
-    public List<String> predictClassNames(Table table) {
-        return namesOf(predict(table));
-    }
-
-    /**
      * {@return the network's output for each row of a table} Thread-safe.
      *
      * @param table rows with the model's feature columns

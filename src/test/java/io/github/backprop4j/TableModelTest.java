@@ -197,7 +197,7 @@ class TableModelTest {
                 row.put(name, value instanceof Double d && d.isNaN() ? null : value);
             }
             assertThat(model.predictValues(row)).containsExactly(byTable[i]);
-            assertThat(model.predict(row)).isEqualTo(model.predictClassNames(test).get(i));
+            assertThat(model.predict(row)).isEqualTo(model.classNames().get(model.predict(test)[i]));
         }
         Map<String, Double> p = model.predictProbabilities(penguin("Dream", 46.5, null));
         assertThat(p.keySet()).containsExactly("Adelie", "Chinstrap", "Gentoo");

@@ -49,6 +49,8 @@ public final class Preprocessing {
             StandardScaler scaler) {
         checkNotNull(columns, "columns");
         checkNotNull(missingTokens, "missingTokens");
+        checkArgument(!new ArrayList<>(columns).contains(null) && !new ArrayList<>(missingTokens).contains(null),
+                "columns and missingTokens must not hold null");
         this.columns = List.copyOf(columns);
         this.missingTokens = List.copyOf(missingTokens);
         this.unknownCategories = checkNotNull(unknownCategories, "unknownCategories");

@@ -213,10 +213,9 @@ public final class Table {
         return index;
     }
 
-    /** E.g. {@code Table(344 rows, features [island, ...], classes [Adelie, ...])}; {@link #schema()} tells the kinds. */
+    /** E.g. {@code Table(344 rows, features [island, ...])}; {@link #schema()} tells each column's kind. */
     @Override
     public String toString() {
-        return "Table(" + size() + " rows, features " + featureNames + ", "
-                + (isRegression() ? "targets " + targetNames : "classes " + classNames) + ")";
+        return "Table(" + size() + " rows, features " + featureNames + ")";
     }
 }

@@ -154,6 +154,10 @@ class PreprocessingTest {
         NumericColumn a = new NumericColumn("a", Imputation.MEDIAN, 0, false);
         assertThatThrownBy(() -> new Preprocessing(List.of(a, a), List.of(), UnknownCategories.ERROR, two))
                 .hasMessage("column 'a' appears twice");
+        assertThatThrownBy(() -> new Preprocessing(java.util.Arrays.asList(a, null), List.of(), UnknownCategories.ERROR, two))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("columns and missingTokens must not hold null");
+        assertThatThrownBy(() -> new Preprocessing(List.of(a), java.util.Arrays.asList("NA", null), UnknownCategories.ERROR,
+                new StandardScaler(new double[1], new double[] {1}))).hasMessage("columns and missingTokens must not hold null");
         assertThatThrownBy(() -> new NumericColumn("a", Imputation.MEAN, Double.NaN, false))
                 .hasMessage("column 'a': fill value NaN is not finite");
         assertThatThrownBy(() -> new CategoricalColumn("c", List.of("x", "x"), false, false))

@@ -221,6 +221,6 @@ class TableLoadingTest {
         assertThatThrownBy(() -> t.numbers("plan")).hasMessage("column 'plan' holds categories, not numbers");
         assertThatThrownBy(() -> t.categories("nope")).hasMessageContaining("no feature column 'nope'");
         assertThatThrownBy(() -> t.targets()).hasMessage("this table has class labels, not regression targets");
-        assertThat(t.toString()).isEqualTo("Table(4 rows, features [country, age, plan, spent], classes [no, yes])");
+        assertThat(t.toString()).isEqualTo("Table(4 rows, features [country, age, plan, spent])");
     }
 }
