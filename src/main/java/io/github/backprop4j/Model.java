@@ -175,19 +175,20 @@ public final class Model {
         checkNotNull(config, "config");
         checkNotNull(listener, "listener");
         List<String> outputs = data.isRegression() ? data.targetNames() : data.classNames();
-        int inputs = Preprocessing.inputCount(data, options);
-        checkArgument(inputs == network.inputs(), "the table encodes to %d inputs but the network has %d: build its first"
-                + " layer with Preprocessing.inputCount(table, options) = %d inputs", inputs, network.inputs(), inputs);
-        checkFits(network, java.util.Collections.nCopies(inputs, ""), outputs, data.isRegression());
         int[] labels = data.isRegression() ? null : data.labels();
-        if (labels != null) {
-            FitInputs.checkTwoClasses(labels);
-        }
         checkArgument(validation != null || config.validation().map(Validation::isFraction).orElse(true),
                 "the config's validation is an explicit double[][] set, which a table model cannot encode: pass the"
                 + " validation rows as a Table to Model.train(data, validation, ...)");
-        int[] kept = validation != null ? allRows(data.size()) : trainingRows(labels, data.size(), network, config);
-        Preprocessing preprocessing = Preprocessing.fit(data, kept, options);
+        int[] kept = validation != null ? io.github.backprop4j.internal.Permutations.identity(data.size())
+                : trainingRows(labels, data.size(), network, config);
+        Preprocessing preprocessing = Preprocessing.fit(data, kept, options);   // touches nothing of the network
+        int inputs = preprocessing.inputCount();
+        checkArgument(inputs == network.inputs(), "the table encodes to %d inputs but the network has %d: build its first"
+                + " layer with Preprocessing.inputCount(table, options) = %d inputs", inputs, network.inputs(), inputs);
+        checkFits(network, preprocessing.inputNames(), outputs, data.isRegression());
+        if (labels != null) {
+            FitInputs.checkTwoClasses(labels);
+        }
         double[][] x = preprocessing.transform(data);
         TrainingConfig run = config;
         if (validation != null) {
@@ -213,7 +214,7 @@ public final class Model {
     /** The rows fit trains on: all but those a validation fraction holds out (the same rows, by the same seed). */
     private static int[] trainingRows(int[] labels, int rowCount, NeuralNet network, TrainingConfig config) {
         if (config.validation().isEmpty() || !config.validation().get().isFraction()) {
-            return allRows(rowCount);
+            return io.github.backprop4j.internal.Permutations.identity(rowCount);
         }
         boolean[] held = io.github.backprop4j.internal.StratifiedSplit.validationRows(labels, rowCount, Math.max(network.outputs(), 2),
                 config.validation().get().fractionValue(), config.seed());
@@ -225,14 +226,6 @@ public final class Model {
             }
         }
         return java.util.Arrays.copyOf(kept, count);
-    }
-
-    private static int[] allRows(int n) {
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        return rows;
     }
 
     /** The config with an explicit validation set's raw features mapped as the training features are. */

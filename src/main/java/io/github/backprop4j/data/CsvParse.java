@@ -33,6 +33,7 @@ final class CsvParse {
     private Column[] columns;                   // table: each feature column as it is read
     private int tableRows;
     private long[] lines = new long[1024];      // table: the line of each row
+    private final String[] problem = new String[1];   // table: why the cell just parsed was not a number
     private Schema.Role[] roles;                // per column
     private boolean[] forcedCategory;           // per column: withCategoricalColumns
     private boolean[] forcedNumber;             // per column: withNumericColumns
@@ -432,7 +433,6 @@ final class CsvParse {
             return;
         }
         if (!c.otherText) {
-            String[] problem = new String[1];
             double value = StrictNumbers.parse(cell, problem);
             if (problem[0] == null) {
                 c.numbers[row] = value;

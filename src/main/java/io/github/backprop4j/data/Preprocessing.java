@@ -91,7 +91,7 @@ public final class Preprocessing {
      */
     public static Preprocessing fit(Table data, PreprocessingOptions options) {
         checkNotNull(data, "data");
-        return fit(data, allRows(data.size()), options);
+        return fit(data, io.github.backprop4j.internal.Permutations.identity(data.size()), options);
     }
 
     /**
@@ -406,14 +406,6 @@ public final class Preprocessing {
                     + " (PreprocessingOptions.withUnknownCategories(ALL_ZEROS) encodes such values as zeros)");
         }
         // ALL_ZEROS: every one-hot input of the column stays 0
-    }
-
-    private static int[] allRows(int n) {
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        return rows;
     }
 
     private static double[] filled(int n, double value) {

@@ -40,19 +40,22 @@ class CsvLoaderFuzzTest {
         }
     }
 
+    /** The loader bits 0–5 of the first byte choose: the header, the delimiter and the label column (7: the last). */
+    private static CsvLoader loader(int options) {
+        CsvLoader loader = new CsvLoader()
+                .withHeader((options & 1) == 1)
+                .withDelimiter(DELIMITERS[(options >> 1) & 3]);
+        int label = (options >> 3) & 7;
+        return label == 7 ? loader : loader.withLabelColumn(label);
+    }
+
     @FuzzTest(maxDuration = "2m")
     void loadsAConsistentDataSetOrThrowsDataFormatException(byte[] input) throws IOException {
         if (input.length == 0) {
             return;
         }
         int options = input[0] & 0xff;
-        CsvLoader loader = new CsvLoader()
-                .withHeader((options & 1) == 1)
-                .withDelimiter(DELIMITERS[(options >> 1) & 3]);
-        int label = (options >> 3) & 7;
-        if (label != 7) {
-            loader = loader.withLabelColumn(label);
-        }
+        CsvLoader loader = loader(options);
         Path file = DIR.resolve("input.csv");
         Files.write(file, Arrays.copyOfRange(input, 1, input.length));
         Dataset data;
@@ -86,13 +89,7 @@ class CsvLoaderFuzzTest {
             return;
         }
         int options = input[0] & 0xff;
-        CsvLoader loader = new CsvLoader()
-                .withHeader((options & 1) == 1)
-                .withDelimiter(DELIMITERS[(options >> 1) & 3]);
-        int label = (options >> 3) & 7;
-        if (label != 7) {
-            loader = loader.withLabelColumn(label);
-        }
+        CsvLoader loader = loader(options);
         boolean gaps = (options & 64) != 0;
         loader = gaps ? loader.withMissingValues() : loader;
         loader = (options & 128) != 0 ? loader.withMinCategoryCount(2).withMaxCategories(3) : loader;
