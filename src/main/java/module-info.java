@@ -1,13 +1,10 @@
 /**
  * backprop4j: dense neural networks over plain {@code double[][]}, with backpropagation written
- * out and gradient-checked. The {@code internal} package is not exported. Only
- * {@code io.github.backprop4j.plot} draws, and so needs {@code java.desktop}: the module requires
- * it statically, so a program that never draws runs without it (one that draws adds
- * {@code requires java.desktop;} itself).
+ * out and gradient-checked. The {@code internal} package is not exported. The charts live in
+ * an artifact of their own, {@code backprop4j-plot}, so this module needs no {@code java.desktop}.
  */
 module io.github.backprop4j {
     requires org.apache.commons.csv;
-    requires static transitive java.desktop;
 
     exports io.github.backprop4j;
     exports io.github.backprop4j.activation;
@@ -17,6 +14,5 @@ module io.github.backprop4j {
     exports io.github.backprop4j.loss;
     exports io.github.backprop4j.math;
     exports io.github.backprop4j.optim;
-    exports io.github.backprop4j.plot;
     exports io.github.backprop4j.train;
 }

@@ -1,7 +1,7 @@
 package io.github.backprop4j.plot;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
-import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.plot.PlotChecks.checkArgument;
+import static io.github.backprop4j.plot.PlotChecks.checkNotNull;
 
 import java.awt.Color;
 

@@ -1,6 +1,6 @@
 package io.github.backprop4j.plot;
 
-import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.plot.PlotChecks.checkNotNull;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
