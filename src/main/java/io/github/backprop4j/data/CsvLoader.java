@@ -56,6 +56,12 @@ public final class CsvLoader {
     /** The cell texts {@link #withMissingValues()} reads as missing: empty, NA, N/A, null and ?. */
     public static final List<String> DEFAULT_MISSING_TOKENS = List.of("", "NA", "N/A", "null", "?");
 
+    /**
+     * How many problems a failed load, or a load that skips bad rows, lists one by one; beyond it
+     * they are counted. A load reads the whole file and reports every bad row it has.
+     */
+    public static final int MAX_LISTED_PROBLEMS = 100;
+
     // each with... method changes one field of a copy, so a loader never changes once made
     private boolean header = true;
     private String labelName;               // null: use labelIndex
@@ -71,6 +77,7 @@ public final class CsvLoader {
     private List<String> missingTokens = List.of();       // empty: a missing cell is an error
     private int maxCategories = DEFAULT_MAX_CATEGORIES;
     private int minCategoryCount = 1;
+    private java.util.function.Consumer<? super BadRows> badRowReport;   // null: a bad row fails the load
 
     /** A loader with the defaults: header, last column is the label, comma, sorted classes. */
     public CsvLoader() {
@@ -92,6 +99,7 @@ public final class CsvLoader {
         c.missingTokens = missingTokens;
         c.maxCategories = maxCategories;
         c.minCategoryCount = minCategoryCount;
+        c.badRowReport = badRowReport;
         return c;
     }
 
@@ -359,6 +367,23 @@ public final class CsvLoader {
         return c;
     }
 
+    /**
+     * Loads the good rows and skips the bad ones. By default a load fails on bad rows, listing
+     * every one; with this, a row with a wrong cell count, a cell that cannot be read, or a
+     * missing label or target is left out, and {@code report} receives, once per load, how many
+     * rows were skipped and why (also when none were). Problems of the whole file, its header or
+     * a whole column still fail the load.
+     *
+     * @param report told the skipped rows of each load, e.g. {@code bad -> log.warn(bad.toString())}
+     * @return a loader that skips bad rows
+     */
+    public CsvLoader withBadRowsSkipped(java.util.function.Consumer<? super BadRows> report) {
+        checkNotNull(report, "report");
+        CsvLoader c = copy();
+        c.badRowReport = report;
+        return c;
+    }
+
     private static List<Object> selectors(String[] names, String what) {
         checkNotNull(names, what + " column names");
         List<Object> list = new java.util.ArrayList<>();
@@ -508,6 +533,10 @@ public final class CsvLoader {
 
     List<String> missingTokens() {
         return missingTokens;
+    }
+
+    java.util.function.Consumer<? super BadRows> badRowReport() {
+        return badRowReport;
     }
 
     int maxCategories() {

@@ -33,13 +33,18 @@ final class CsvParse {
     private Column[] columns;                   // table: each feature column as it is read
     private int tableRows;
     private long[] lines = new long[1024];      // table: the line of each row
-    private final String[] problem = new String[1];   // table: why the cell just parsed was not a number
+    private final String[] problem = new String[1];   // why the cell just parsed was not a number
     private Schema.Role[] roles;                // per column
     private boolean[] forcedCategory;           // per column: withCategoricalColumns
     private boolean[] forcedNumber;             // per column: withNumericColumns
     private int[] classIds = new int[1024];     // per row, in first-seen numbering
     private final Map<String, Integer> classes = new LinkedHashMap<>();
     private long previousEnd;                   // line on which the previous record ended
+    private final List<RowProblem> listed = new ArrayList<>();   // the first problems found in rows
+    private int problemCount;
+    private int badRowCount;
+    private String[] stagedCells;               // table: the row being checked, before it is added
+    private double[] stagedNumbers;
 
     CsvParse(CsvLoader options, String source) {
         this(options, source, false);
@@ -55,12 +60,43 @@ final class CsvParse {
     Table readTable(Reader reader) {
         CsvParse parse = new CsvParse(options, source, true);
         parse.records(reader);
-        return parse.buildTable();
+        Table table = parse.buildTable();
+        parse.reportSkipped();
+        return table;
     }
 
     Dataset read(Reader reader) {
         records(reader);
-        return build();
+        Dataset data = build();
+        reportSkipped();
+        return data;
+    }
+
+    private void reportSkipped() {
+        if (options.badRowReport() != null) {
+            options.badRowReport().accept(badRows());
+        }
+    }
+
+    private BadRows badRows() {
+        return new BadRows(badRowCount, problemCount, listed);
+    }
+
+    /** Records a problem of the row being read; the row is then not added. */
+    private void problem(long line, String column, String value, String reason) {
+        problemCount++;
+        if (listed.size() < CsvLoader.MAX_LISTED_PROBLEMS) {
+            listed.add(new RowProblem(line, column, value, reason));
+        }
+    }
+
+    /** The bad rows as one exception: a single problem keeps its own message, several are listed. */
+    private DataFormatException badRowsError() {
+        if (problemCount == 1) {
+            RowProblem p = listed.get(0);
+            return error(p.line(), p.column(), p.reason());
+        }
+        return new DataFormatException(source, badRows());
     }
 
     private void records(Reader reader) {
@@ -86,6 +122,9 @@ final class CsvParse {
         }
         if (names == null) {
             throw error(1, null, "the file is empty; expected " + (options.header() ? "a header row and " : "") + "data rows");
+        }
+        if (problemCount > 0 && (options.badRowReport() == null || rowCount() == 0)) {
+            throw badRowsError();
         }
         if (rowCount() == 0) {
             throw error(previousEnd + 1, null, "the header is not followed by any data row");
@@ -310,28 +349,39 @@ final class CsvParse {
         return index;
     }
 
+    /** Checks the row's cells and adds the row, or records its problems and leaves it out. */
     private void addRow(CSVRecord record, long line) {
+        int before = problemCount;
         if (record.size() != names.size()) {
             boolean tooFew = record.size() < names.size();
             String column = tooFew ? names.get(record.size()) : names.get(names.size() - 1);
-            throw error(line, column, "expected " + names.size() + " cells as in the "
+            problem(line, column, null, "expected " + names.size() + " cells as in the "
                     + (options.header() ? "header" : "first row") + ", got " + record.size()
                     + (tooFew ? ": this and later cells are missing" : ": extra cells after this column"));
+        } else if (isTarget != null) {
+            addRegressionRow(record, line, before);
+        } else {
+            addClassRow(record, line, before);
         }
-        if (isTarget != null) {
-            addRegressionRow(record, line);
-            return;
+        if (problemCount > before) {
+            badRowCount++;
         }
+    }
+
+    private void addClassRow(CSVRecord record, long line, int before) {
         String label = record.get(labelColumn).strip();
         if (label.isEmpty() || options.missingTokens().contains(label)) {
-            throw error(line, names.get(labelColumn), (label.isEmpty() ? "empty label" : "missing label '" + label + "'")
+            problem(line, names.get(labelColumn), label, (label.isEmpty() ? "empty label" : "missing label '" + label + "'")
                     + " in the label column '" + names.get(labelColumn) + "'" + labelNote() + "; every row needs a class");
-        }
-        if (options.classes() != null && !options.classes().contains(label)) {
-            throw error(line, names.get(labelColumn), "label '" + label + "' is not one of the known classes "
+        } else if (options.classes() != null && !options.classes().contains(label)) {
+            problem(line, names.get(labelColumn), label, "label '" + label + "' is not one of the known classes "
                     + options.classes() + labelNote());
         }
-        addFeatures(record, line);
+        double[] features = checkFeatures(record, line);
+        if (problemCount > before) {
+            return;
+        }
+        addFeatures(features, line);
         int row = rowCount() - 1;
         if (row == classIds.length) {
             classIds = Arrays.copyOf(classIds, classIds.length * 2);
@@ -339,58 +389,82 @@ final class CsvParse {
         classIds[row] = classes.computeIfAbsent(label, k -> classes.size());
     }
 
-    private void addRegressionRow(CSVRecord record, long line) {
+    private void addRegressionRow(CSVRecord record, long line, int before) {
         int targetCount = options.targetColumns().size();
         double[] targets = new double[targetCount];
-        String[] problem = new String[1];
         for (int t = 0; t < targetCount; t++) {
             int j = names.indexOf(options.targetColumns().get(t));
             String cell = record.get(j).strip();
             if (cell.isEmpty() || options.missingTokens().contains(cell)) {
-                throw error(line, names.get(j), "missing value in the target column '" + names.get(j)
+                problem(line, names.get(j), cell, "missing value in the target column '" + names.get(j)
                         + "'; every row needs its targets");
+            } else {
+                targets[t] = number(record, j, line, "the target column '" + names.get(j) + "'");
             }
-            targets[t] = number(record, j, line, problem, "the target column '" + names.get(j) + "'");
         }
-        addFeatures(record, line);
+        double[] features = checkFeatures(record, line);
+        if (problemCount > before) {
+            return;
+        }
+        addFeatures(features, line);
         targetRows.add(targets);
     }
 
-    /** Adds the row's feature cells: numbers for a Dataset, text (null when missing) for a Table. */
-    private void addFeatures(CSVRecord record, long line) {
+    /**
+     * Checks the row's feature cells, recording each problem: for a Dataset, returns the row's
+     * numbers; for a Table, stages its cells (null when missing) and their numbers, and returns null.
+     */
+    private double[] checkFeatures(CSVRecord record, long line) {
         if (!table) {
             double[] features = new double[featureColumns.length];
-            String[] problem = new String[1];
             for (int f = 0; f < featureColumns.length; f++) {
                 int j = featureColumns[f];
-                if (options.missingTokens().contains(record.get(j).strip())) {
-                    throw error(line, names.get(j), "missing value; a Dataset holds numbers only: load the file with"
+                String cell = record.get(j).strip();
+                if (options.missingTokens().contains(cell)) {
+                    problem(line, names.get(j), cell, "missing value; a Dataset holds numbers only: load the file with"
                             + " loadTable, whose Preprocessing fills gaps");
+                } else {
+                    features[f] = number(record, j, line, null);
                 }
-                features[f] = number(record, j, line, problem, null);
             }
-            rows.add(features);
-            return;
+            return features;
         }
         if (columns == null) {
             columns = new Column[featureColumns.length];
             for (int f = 0; f < columns.length; f++) {
                 columns[f] = new Column(forcedCategory[featureColumns[f]]);
             }
+            stagedCells = new String[featureColumns.length];
+            stagedNumbers = new double[featureColumns.length];
+        }
+        for (int f = 0; f < featureColumns.length; f++) {
+            int j = featureColumns[f];
+            String cell = record.get(j).strip();
+            if (options.missingTokens().contains(cell)) {
+                cell = null;
+            } else if (cell.isEmpty()) {
+                problem(line, names.get(j), cell, "empty cell; a file with gaps loads with"
+                        + " new CsvLoader().withMissingValues(), which fills them when training");
+            } else {
+                checkCell(columns[f], f, j, cell, line);
+            }
+            stagedCells[f] = cell;
+        }
+        return null;
+    }
+
+    /** Adds a checked row: its numbers to a Dataset, or its staged cells to the table's columns. */
+    private void addFeatures(double[] features, long line) {
+        if (!table) {
+            rows.add(features);
+            return;
         }
         if (tableRows == lines.length) {
             lines = Arrays.copyOf(lines, lines.length * 2);
         }
         lines[tableRows] = line;
         for (int f = 0; f < featureColumns.length; f++) {
-            String cell = record.get(featureColumns[f]).strip();
-            if (options.missingTokens().contains(cell)) {
-                cell = null;
-            } else if (cell.isEmpty()) {
-                throw error(line, names.get(featureColumns[f]), "empty cell; a file with gaps loads with"
-                        + " new CsvLoader().withMissingValues(), which fills them when training");
-            }
-            addCell(columns[f], featureColumns[f], cell, line);
+            addCell(columns[f], stagedCells[f], stagedNumbers[f], line);
         }
         tableRows++;
     }
@@ -417,8 +491,29 @@ final class CsvParse {
         }
     }
 
-    /** Adds one cell (stripped; null for a gap) of file column {@code j} at row {@code tableRows}. */
-    private void addCell(Column c, int j, String cell, long line) {
+    /**
+     * Checks one present cell of feature {@code f} (file column {@code j}) against what its
+     * column has been so far, and stages its number (NaN when it is text).
+     */
+    private void checkCell(Column c, int f, int j, String cell, long line) {
+        stagedNumbers[f] = Double.NaN;
+        if (c.otherText) {
+            return;
+        }
+        double value = StrictNumbers.parse(cell, problem);
+        if (problem[0] == null) {
+            stagedNumbers[f] = value;
+        } else if (forcedNumber[j]) {
+            problem(line, names.get(j), cell, problem[0] + " (the column is set numeric by withNumericColumns)");
+        } else if (c.index == null) {
+            problem(line, names.get(j), cell, CsvLoader.DEFAULT_MISSING_TOKENS.contains(cell) ? missingHint(cell)
+                    : "'" + cell + "' is not a number, in a column of more than " + options.maxCategories()
+                    + " distinct numbers: correct it, or see withCategoricalColumns and withIgnoredColumns");
+        }
+    }
+
+    /** Adds one checked cell (stripped; null for a gap) with its staged number at row {@code tableRows}. */
+    private void addCell(Column c, String cell, double number, long line) {
         int row = tableRows;
         if (row == c.numbers.length) {
             c.numbers = Arrays.copyOf(c.numbers, row * 2);
@@ -433,20 +528,11 @@ final class CsvParse {
             return;
         }
         if (!c.otherText) {
-            double value = StrictNumbers.parse(cell, problem);
-            if (problem[0] == null) {
-                c.numbers[row] = value;
+            if (!Double.isNaN(number)) {
+                c.numbers[row] = number;
                 c.anyNumber = true;
             } else {
-                if (forcedNumber[j]) {
-                    throw error(line, names.get(j), problem[0] + " (the column is set numeric by withNumericColumns)");
-                }
                 boolean token = CsvLoader.DEFAULT_MISSING_TOKENS.contains(cell);
-                if (c.index == null) {
-                    throw error(line, names.get(j), token ? missingHint(cell) : "'" + cell + "' is not a number, in a column"
-                            + " of more than " + options.maxCategories() + " distinct numbers: correct it, or see"
-                            + " withCategoricalColumns and withIgnoredColumns");
-                }
                 if (!c.text) {
                     c.text = true;
                     c.textLine = line;
@@ -478,12 +564,12 @@ final class CsvParse {
     }
 
     /**
-     * The number in cell {@code j}, or a DataFormatException naming the line and column, with a
-     * hint for a feature cell holding text.
+     * The number in cell {@code j}; else records the problem, naming the line and column, with a
+     * hint for a feature cell holding text, and returns 0.
      *
      * @param role what the column is, for a label or target column; null for a feature
      */
-    private double number(CSVRecord record, int j, long line, String[] problem, String role) {
+    private double number(CSVRecord record, int j, long line, String role) {
         double value = StrictNumbers.parse(record.get(j), problem);
         if (problem[0] != null) {
             String hint = "";
@@ -496,7 +582,8 @@ final class CsvParse {
                         + (labelNote().isEmpty() ? "" : ", and the label is column '" + names.get(labelColumn) + "'"
                         + labelNote());
             }
-            throw error(line, names.get(j), problem[0] + hint);
+            problem(line, names.get(j), record.get(j).strip(), problem[0] + hint);
+            return 0;
         }
         return value;
     }

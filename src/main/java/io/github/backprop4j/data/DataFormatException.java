@@ -4,6 +4,10 @@ package io.github.backprop4j.data;
  * A data file that cannot be read as a data set: names the source, the line (from 1) and, where
  * there is one, the column, e.g. {@code "iris.csv line 17, column 'sepal_width': 'abc' is not a
  * number"}. The underlying exception, if any (a commons-csv or decoding error), is the cause.
+ *
+ * <p>When several rows are bad, one exception lists them all (up to
+ * {@link CsvLoader#MAX_LISTED_PROBLEMS}), one per line, and {@link #badRows()} gives them as
+ * values; {@link #line()} and {@link #column()} are then the first problem's.
  */
 public final class DataFormatException extends IllegalArgumentException {
 
@@ -15,6 +19,8 @@ public final class DataFormatException extends IllegalArgumentException {
     private final long line;
     /** The column name, or null. */
     private final String column;
+    /** Every problem this exception reports. */
+    private final transient BadRows badRows;
 
     /**
      * An exception naming where the data is wrong.
@@ -30,6 +36,16 @@ public final class DataFormatException extends IllegalArgumentException {
         this.source = source;
         this.line = line;
         this.column = column;
+        this.badRows = new BadRows(line > 0 ? 1 : 0, 1, java.util.List.of(new RowProblem(line, column, null, problem)));
+    }
+
+    /** An exception listing several problems: the source, then one problem per line. */
+    DataFormatException(String source, BadRows badRows) {
+        super(source + ": " + badRows);
+        this.source = source;
+        this.line = badRows.listed().get(0).line();
+        this.column = badRows.listed().get(0).column();
+        this.badRows = badRows;
     }
 
     private static String message(String source, long line, String column, String problem) {
@@ -51,6 +67,11 @@ public final class DataFormatException extends IllegalArgumentException {
     /** {@return the line number from 1, or 0 if not known} */
     public long line() {
         return line;
+    }
+
+    /** {@return every problem found, one per bad cell or row; a single problem for one that stopped the read} */
+    public BadRows badRows() {
+        return badRows;
     }
 
     /** {@return the column name, or null if the problem is not in one column} */

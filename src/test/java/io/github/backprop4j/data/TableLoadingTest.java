@@ -95,7 +95,10 @@ class TableLoadingTest {
     void gapsAreRefusedUntilAcceptedAndThenTokensAreConfigurable() {
         assertThatThrownBy(() -> load(new CsvLoader().withIgnoredColumns("id"), SHOP))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage("shop.csv line 3, column 'age': empty cell; a file with gaps loads with"
+                .hasMessage("shop.csv: 2 rows with 2 problems\n"
+                        + "  line 3, column 'age': empty cell; a file with gaps loads with"
+                        + " new CsvLoader().withMissingValues(), which fills them when training\n"
+                        + "  line 5, column 'plan': empty cell; a file with gaps loads with"
                         + " new CsvLoader().withMissingValues(), which fills them when training");
         String na = "x,y,label\n1,NA,a\n2,5,b\n";
         assertThatThrownBy(() -> load(new CsvLoader(), na))

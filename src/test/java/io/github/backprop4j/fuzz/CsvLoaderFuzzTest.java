@@ -3,17 +3,21 @@ package io.github.backprop4j.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.backprop4j.data.BadRows;
 import io.github.backprop4j.data.CsvLoader;
 import io.github.backprop4j.data.DataFormatException;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.Preprocessing;
 import io.github.backprop4j.data.PreprocessingOptions;
+import io.github.backprop4j.data.RowProblem;
 import io.github.backprop4j.data.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Arbitrary bytes as a CSV file: the loader returns a consistent data set or throws
@@ -124,5 +128,62 @@ class CsvLoaderFuzzTest {
                 assertThat(Double.isFinite(v)).as("encoded inputs are finite").isTrue();
             }
         }
+    }
+
+    /**
+     * The same bytes and options as the table target, loaded twice: strictly and skipping bad
+     * rows. Skipping fails only where the strict load fails; it loads the same table when the
+     * strict load succeeds; and when it skips rows, the strict load fails listing the very
+     * problems it reports, none of them on a line it kept.
+     */
+    @FuzzTest(maxDuration = "2m")
+    void skippingBadRowsKeepsTheGoodOnesAndReportsWhatTheStrictLoadRefuses(byte[] input) throws IOException {
+        if (input.length == 0) {
+            return;
+        }
+        int options = input[0] & 0xff;
+        CsvLoader loader = loader(options);
+        loader = (options & 64) != 0 ? loader.withMissingValues() : loader;
+        loader = (options & 128) != 0 ? loader.withMinCategoryCount(2).withMaxCategories(3) : loader;
+        Path file = DIR.resolve("input.csv");
+        Files.write(file, Arrays.copyOfRange(input, 1, input.length));
+        List<BadRows> reports = new ArrayList<>();
+        Table skipping;
+        DataFormatException strictError = null;
+        Table strict = null;
+        try {
+            strict = loader.loadTable(file);
+        } catch (DataFormatException e) {
+            strictError = e;
+        }
+        try {
+            skipping = loader.withBadRowsSkipped(reports::add).loadTable(file);
+        } catch (DataFormatException e) {
+            assertThat(strictError).as("skipping fails only where the strict load fails: %s", e.getMessage()).isNotNull();
+            assertThat(reports).as("no report from a failed load").isEmpty();
+            return;
+        }
+        assertThat(reports).hasSize(1);
+        BadRows report = reports.get(0);
+        if (strict != null) {
+            assertThat(report.rows()).isZero();
+            assertThat(skipping.lines()).containsExactly(strict.lines());
+            assertThat(skipping.featureNames()).isEqualTo(strict.featureNames());
+            return;
+        }
+        assertThat(report.rows()).as("the strict load failed: %s", strictError.getMessage()).isPositive();
+        assertThat(problems(strictError.badRows())).isEqualTo(problems(report));
+        for (RowProblem p : report.listed()) {
+            assertThat(skipping.lines()).as("a skipped line is not loaded").doesNotContain(p.line());
+        }
+    }
+
+    private static List<String> problems(BadRows bad) {
+        List<String> out = new ArrayList<>();
+        out.add(bad.problems() + " problems");
+        for (RowProblem p : bad.listed()) {
+            out.add(p.line() + " " + p.column() + " " + p.reason());
+        }
+        return out;
     }
 }
