@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded ways to cut or reorder a data set: a stratified train/test split, k-fold indices and a
- * shuffle. The same seed always gives the same result; no row is lost or repeated.
+ * Seeded ways to cut or reorder a data set: a random or a stratified train/test split, k-fold
+ * indices and a shuffle. The same seed always gives the same result; no row is lost or repeated.
  *
  * <pre>{@code
  * TrainTestSplit split = Splits.stratified(Datasets.iris(), 0.25, 7L);
+ * TrainTestSplit anyRows = Splits.random(Datasets.iris(), 0.25, 7L);   // regression data too
  * List<Fold> folds = Splits.kFold(150, 5, 7L);
  * Dataset shuffled = Splits.shuffle(Datasets.iris(), 7L);
  * }</pre>
@@ -56,6 +57,50 @@ public final class Splits {
         checkNotNull(data, "data");
         int[][] parts = stratifiedParts(data.labels(), data.classNames().size(), testFraction, seed);
         return new TableSplit(data.rows(parts[0]), data.rows(parts[1]));
+    }
+
+    /**
+     * Splits at random, for any data set (regression too): {@code round(n · testFraction)} rows,
+     * but at least 1 and at most {@code n − 1}, go to test, chosen by {@code seed}. Rows keep their
+     * data-set order within each part.
+     *
+     * @param data         the data set, at least 2 rows
+     * @param testFraction share of the rows held out, in {@code (0, 1)}
+     * @param seed         picks the held-out rows
+     * @return the two parts
+     */
+    public static TrainTestSplit random(Dataset data, double testFraction, long seed) {
+        checkNotNull(data, "data");
+        int[][] parts = randomParts(data.size(), testFraction, seed);
+        return new TrainTestSplit(data.rows(parts[0]), data.rows(parts[1]));
+    }
+
+    /**
+     * Splits a table as {@link #random(Dataset, double, long)} splits a data set: the same rows for
+     * the same size, fraction and seed.
+     *
+     * @param data         the table, at least 2 rows
+     * @param testFraction share of the rows held out, in {@code (0, 1)}
+     * @param seed         picks the held-out rows
+     * @return the two parts
+     */
+    public static TableSplit random(Table data, double testFraction, long seed) {
+        checkNotNull(data, "data");
+        int[][] parts = randomParts(data.size(), testFraction, seed);
+        return new TableSplit(data.rows(parts[0]), data.rows(parts[1]));
+    }
+
+    /** The train and test row indices of a random split: the first test-count rows of a seeded shuffle. */
+    private static int[][] randomParts(int rows, double testFraction, long seed) {
+        checkArgument(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1), got %s", testFraction);
+        checkArgument(rows >= 2, "a split needs at least 2 rows, got %d", rows);
+        int testCount = (int) Math.min(rows - 1, Math.max(1, Math.round(rows * testFraction)));
+        int[] order = shuffledIndices(rows, seed);
+        boolean[] inTest = new boolean[rows];
+        for (int i = 0; i < testCount; i++) {
+            inTest[order[i]] = true;
+        }
+        return new int[][] {indicesWhere(inTest, false), indicesWhere(inTest, true)};
     }
 
     /** The train and test row indices of a stratified split. */

@@ -98,4 +98,46 @@ class SplitsTest {
         assertThat(rowIds(shuffled)).containsExactly(Splits.shuffledIndices(150, 5L));
         assertThat(counts(shuffled)).containsExactly(50, 50, 50);
     }
+
+    @Test
+    void randomHoldsOutTheFirstRowsOfTheSeededShuffleForAnyDataSet() {
+        double[][] x = new double[10][];
+        double[][] y = new double[10][];
+        for (int i = 0; i < 10; i++) {
+            x[i] = new double[] {i};
+            y[i] = new double[] {100 + i};
+        }
+        Dataset houses = Dataset.regression(x, y, List.of("row"), List.of("price"));
+        TrainTestSplit split = Splits.random(houses, 0.3, 11L);
+        int[] expectedTest = Arrays.stream(Splits.shuffledIndices(10, 11L)).limit(3).sorted().toArray();
+        assertThat(rowIds(split.test())).containsExactly(expectedTest);
+        assertThat(IntStream.concat(Arrays.stream(rowIds(split.train())), Arrays.stream(rowIds(split.test()))).sorted()
+                .toArray()).containsExactly(IntStream.range(0, 10).toArray());
+        for (int i = 0; i < split.test().size(); i++) {
+            assertThat(split.test().targets()[i][0]).isEqualTo(100 + rowIds(split.test())[i]);   // targets travel along
+        }
+        assertThat(rowIds(Splits.random(houses, 0.3, 12L).test())).isNotEqualTo(expectedTest);
+        assertThat(Splits.random(houses, 0.01, 1L).test().size()).as("at least one test row").isEqualTo(1);
+        assertThat(Splits.random(houses, 0.99, 1L).train().size()).as("at least one training row").isEqualTo(1);
+    }
+
+    @Test
+    void randomSplitsATableAsItSplitsADataSet() {
+        Table t = new CsvLoader().loadTable(new java.io.StringReader("c,label\na,x\nb,y\nc,x\nd,y\ne,x\n"), "t.csv");
+        TableSplit split = Splits.random(t, 0.4, 3L);
+        Dataset rows = Dataset.regression(new double[][] {{0}, {1}, {2}, {3}, {4}}, new double[5][1], List.of("row"),
+                List.of("y"));
+        int[] expected = rowIds(Splits.random(rows, 0.4, 3L).test());
+        assertThat(split.test().lines()).containsExactly(Arrays.stream(expected).mapToLong(i -> i + 2L).toArray());
+        assertThat(split.train().size()).isEqualTo(3);
+    }
+
+    @Test
+    void randomRefusesABadFractionOrTooFewRows() {
+        assertThatThrownBy(() -> Splits.random(numberedIris(), 1.0, 1L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("testFraction must be in (0, 1), got 1.0");
+        assertThatThrownBy(() -> Splits.random(numberedIris().rows(new int[] {0}), 0.5, 1L))
+                .hasMessage("a split needs at least 2 rows, got 1");
+        assertThatThrownBy(() -> Splits.random((Dataset) null, 0.5, 1L)).hasMessage("data must not be null");
+    }
 }
