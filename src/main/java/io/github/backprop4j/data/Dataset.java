@@ -123,6 +123,14 @@ public final class Dataset {
         return new Dataset(features, targets, featureNames, targetNames, false);
     }
 
+    /**
+     * {@return per column: its kind, missing and distinct counts, and its range or most frequent
+     * values; print it for a table of the columns}
+     */
+    public DataSummary describe() {
+        return DataSummary.of(this);
+    }
+
     /** {@return whether this data set has numeric targets ({@link #targets}) rather than class labels} */
     public boolean isRegression() {
         return targets != null;

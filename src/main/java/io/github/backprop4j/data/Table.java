@@ -109,6 +109,14 @@ public final class Table {
         return count;
     }
 
+    /**
+     * {@return per column: its kind, missing and distinct counts, and its range or most frequent
+     * values; print it for a table of the columns}
+     */
+    public DataSummary describe() {
+        return DataSummary.of(this);
+    }
+
     /** {@return whether this table has regression targets rather than class labels} */
     public boolean isRegression() {
         return targets != null;
