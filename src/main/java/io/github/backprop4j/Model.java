@@ -59,21 +59,25 @@ public final class Model {
     private final boolean regression;
     private final Loss loss;
     private final History history;                  // of the training that made it, or null
+    private final StandardScaler targetScaler;      // regression: the targets' standardisation, or null
+    private final double[] targetMean;              // its μ and σ, kept so a prediction copies nothing
+    private final double[] targetStd;
     private final ThreadLocal<double[]> scaledRow;
 
     Model(NeuralNet network, FeatureScaler scaler, List<String> featureNames, List<String> outputNames,
             boolean regression, Loss loss, History history) {
-        this(network, scaler, null, featureNames, outputNames, regression, loss, history);
+        this(network, scaler, null, featureNames, outputNames, regression, loss, history, null);
     }
 
     Model(NeuralNet network, Preprocessing preprocessing, List<String> outputNames, boolean regression, Loss loss,
             History history) {
         this(network, checkNotNull(preprocessing, "preprocessing").scaler(), preprocessing, preprocessing.columnNames(),
-                outputNames, regression, loss, history);
+                outputNames, regression, loss, history, null);
     }
 
-    private Model(NeuralNet network, FeatureScaler scaler, Preprocessing preprocessing, List<String> featureNames,
-            List<String> outputNames, boolean regression, Loss loss, History history) {
+    /** The model whose network learned standardised targets: its outputs are mapped back by {@code targetScaler}. */
+    Model(NeuralNet network, FeatureScaler scaler, Preprocessing preprocessing, List<String> featureNames,
+            List<String> outputNames, boolean regression, Loss loss, History history, StandardScaler targetScaler) {
         this.network = checkNotNull(network, "network");
         this.scaler = scaler;
         this.preprocessing = preprocessing;
@@ -82,6 +86,11 @@ public final class Model {
         this.regression = regression;
         this.loss = checkNotNull(loss, "loss");
         this.history = history;
+        this.targetScaler = targetScaler;
+        this.targetMean = targetScaler == null ? null : targetScaler.mean();
+        this.targetStd = targetScaler == null ? null : targetScaler.scale();
+        checkArgument(targetScaler == null || regression && targetScaler.columns() == outputNames.size(),
+                "a target scaler needs a regression model with one column per target %s", outputNames);
         checkFits(network, inputNames(), outputNames, regression);
         checkArgument(scaler == null || scaler.columns() == network.inputs(),
                 "the scaler has %d columns but the network has %d inputs", scaler == null ? 0 : scaler.columns(), network.inputs());
@@ -115,7 +124,26 @@ public final class Model {
      * @return the trained model
      */
     public static Model train(Dataset data, NeuralNet network, TrainingConfig config, TrainingListener listener) {
+        return train(data, PreprocessingOptions.defaults(), network, config, listener);
+    }
+
+    /**
+     * {@link #train(Dataset, NeuralNet, TrainingConfig)} with options: of them, a data set (numbers,
+     * no gaps) uses only {@link PreprocessingOptions#targetScaling()}. By default a regression
+     * model's network learns its targets standardised, {@code (y − mean) / std} over the training
+     * rows, and the model maps its outputs back; its history's losses are then in those units.
+     *
+     * @param data the data set
+     * @param options whether regression targets are standardised
+     * @param network the network
+     * @param config how to train
+     * @param listener told of the start, each batch, each epoch and the end
+     * @return the trained model
+     */
+    public static Model train(Dataset data, PreprocessingOptions options, NeuralNet network, TrainingConfig config,
+            TrainingListener listener) {
         checkNotNull(data, "data");
+        checkNotNull(options, "options");
         checkNotNull(listener, "listener");
         checkNotNull(network, "network");
         checkNotNull(config, "config");
@@ -129,12 +157,23 @@ public final class Model {
         int[] kept = trainingRows(labels, data.size(), network, config);
         StandardScaler scaler = StandardScaler.fit(Matrices.selectRows(data.features(), kept, 0, kept.length));
         double[][] x = scaler.transform(data.features());
-        TrainingConfig run = withScaledValidation(config, scaler);
+        StandardScaler targetScaler = targetScaler(data.isRegression() ? data.targets() : null, kept, options);
+        TrainingConfig run = withScaledValidation(config, scaler, targetScaler);
         Loss loss = lossOf(network, config);
-        History history = data.isRegression() ? network.fit(x, data.targets(), run, listener)
+        History history = data.isRegression() ? network.fit(x, scaled(targetScaler, data.targets()), run, listener)
                 : network.fit(x, labels, run, listener);
-        return new Model(network, scaler, data.featureNames(), data.isRegression() ? data.targetNames() : data.classNames(),
-                data.isRegression(), loss, history);
+        return new Model(network, scaler, null, data.featureNames(),
+                data.isRegression() ? data.targetNames() : data.classNames(), data.isRegression(), loss, history, targetScaler);
+    }
+
+    /** The standardisation of the kept rows' targets, or null for classification or when the options keep them raw. */
+    private static StandardScaler targetScaler(double[][] targets, int[] kept, PreprocessingOptions options) {
+        return targets == null || !options.targetScaling() ? null
+                : StandardScaler.fit(Matrices.selectRows(targets, kept, 0, kept.length));
+    }
+
+    private static double[][] scaled(StandardScaler targetScaler, double[][] targets) {
+        return targetScaler == null ? targets : targetScaler.transform(targets);
     }
 
     /**
@@ -190,19 +229,21 @@ public final class Model {
             FitInputs.checkTwoClasses(labels);
         }
         double[][] x = preprocessing.transform(data);
+        StandardScaler targetScaler = targetScaler(data.isRegression() ? data.targets() : null, kept, options);
         TrainingConfig run = config;
         if (validation != null) {
             double[][] vx = preprocessing.transform(validation);
             checkArgument(validation.classNames().equals(data.classNames()), "the validation table's classes %s are not"
                     + " the training table's %s: load it with new CsvLoader().withClasses(...) and the training classes",
                     validation.classNames(), data.classNames());
-            run = config.toBuilder().validation(data.isRegression() ? Validation.of(vx, validation.targets())
-                    : Validation.of(vx, validation.labels())).build();
+            run = config.toBuilder().validation(data.isRegression() ? Validation.of(vx, scaled(targetScaler,
+                    validation.targets())) : Validation.of(vx, validation.labels())).build();
         }
         Loss loss = lossOf(network, config);
-        History history = data.isRegression() ? network.fit(x, data.targets(), run, listener)
+        History history = data.isRegression() ? network.fit(x, scaled(targetScaler, data.targets()), run, listener)
                 : network.fit(x, labels, run, listener);
-        return new Model(network, preprocessing, outputs, data.isRegression(), loss, history);
+        return new Model(network, preprocessing.scaler(), preprocessing, preprocessing.columnNames(), outputs,
+                data.isRegression(), loss, history, targetScaler);
     }
 
     /** The loss fit resolves: the config's, else the default for the last layer. */
@@ -228,14 +269,15 @@ public final class Model {
         return java.util.Arrays.copyOf(kept, count);
     }
 
-    /** The config with an explicit validation set's raw features mapped as the training features are. */
-    private static TrainingConfig withScaledValidation(TrainingConfig config, FeatureScaler scaler) {
+    /** The config with an explicit validation set's raw features and targets mapped as the training ones are. */
+    private static TrainingConfig withScaledValidation(TrainingConfig config, FeatureScaler scaler,
+            StandardScaler targetScaler) {
         if (config.validation().isEmpty() || config.validation().get().isFraction()) {
             return config;
         }
         Validation v = config.validation().get();
         double[][] x = scaler.transform(v.features());
-        Validation scaled = v.labels() != null ? Validation.of(x, v.labels()) : Validation.of(x, v.targets());
+        Validation scaled = v.labels() != null ? Validation.of(x, v.labels()) : Validation.of(x, scaled(targetScaler, v.targets()));
         return config.toBuilder().validation(scaled).build();
     }
 
@@ -343,6 +385,14 @@ public final class Model {
         return Optional.ofNullable(history);
     }
 
+    /**
+     * {@return the standardisation of a regression model's targets: its network predicts
+     * {@code (y − mean) / std}, and every {@code predictValues} maps that back to {@code y}}
+     */
+    public Optional<StandardScaler> targetScaler() {
+        return Optional.ofNullable(targetScaler);
+    }
+
     /** {@return the preprocessing of a model trained on a {@link Table}: categories, gap filling, scaler} */
     public Optional<Preprocessing> preprocessing() {
         return Optional.ofNullable(preprocessing);
@@ -392,8 +442,25 @@ public final class Model {
      * @param row one value per feature column, by name
      */
     public double[] predictValues(Map<String, ?> row) {
-        return preprocessing != null ? network.predictValues(preprocessing.transformRow(row))
+        return preprocessing != null ? inTargetUnits(network.predictValues(preprocessing.transformRow(row)))
                 : predictValues(byName().transformRow(row));
+    }
+
+    /** The network's outputs in the targets' units: {@code y = y'·std + mean} when the targets were standardised. */
+    private double[] inTargetUnits(double[] outputs) {
+        if (targetScaler != null) {
+            for (int k = 0; k < outputs.length; k++) {
+                outputs[k] = outputs[k] * targetStd[k] + targetMean[k];
+            }
+        }
+        return outputs;
+    }
+
+    private double[][] inTargetUnits(double[][] outputs) {
+        for (double[] row : outputs) {
+            inTargetUnits(row);
+        }
+        return outputs;
     }
 
     /** The features by name as numbers, in order, unscaled: how a model without preprocessing reads a Map or a Table. */
@@ -424,7 +491,7 @@ public final class Model {
      * @param table rows with the model's feature columns
      */
     public double[][] predictValues(Table table) {
-        return network.predictValues(inputsOf(table));
+        return inTargetUnits(network.predictValues(inputsOf(table)));
     }
 
     private double[][] inputsOf(Table table) {
@@ -438,7 +505,7 @@ public final class Model {
      * @param rawRow one row of raw features, finite; not modified
      */
     public double[] predictValues(double[] rawRow) {
-        return network.predictValues(scaled(rawRow));
+        return inTargetUnits(network.predictValues(scaled(rawRow)));
     }
 
     /**
@@ -487,7 +554,7 @@ public final class Model {
      * @param rawRows rows of raw features, finite; not modified
      */
     public double[][] predictValues(double[][] rawRows) {
-        return network.predictValues(scaled(rawRows));
+        return inTargetUnits(network.predictValues(scaled(rawRows)));
     }
 
     /**

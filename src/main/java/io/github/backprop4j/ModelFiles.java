@@ -48,7 +48,7 @@ final class ModelFiles {
                 ? null : run.optimizer(), optimizer);
         return new ModelData(model.isRegression(), model.loss(), model.inputNames(), outputs,
                 scaling(model.scaler().orElse(null)), layers, optimizer, run == null ? null : run.toData(),
-                model.preprocessing().orElse(null));
+                model.preprocessing().orElse(null), scaling(model.targetScaler().orElse(null)));
     }
 
     private static ModelData.State state(Parameter parameter) {
@@ -98,9 +98,13 @@ final class ModelFiles {
         if (data.run() != null) {
             net.setTrainingRun(TrainingRun.fromData(data.run(), data.optimizer()));
         }
+        StandardScaler targets = data.targets().kind().equals("standard")
+                ? new StandardScaler(data.targets().offset(), data.targets().scale()) : null;
         Model model = data.columns() == null
-                ? new Model(net, scaler, data.featureNames(), data.outputNames(), data.regression(), data.loss(), null)
-                : new Model(net, data.columns(), data.outputNames(), data.regression(), data.loss(), null);
+                ? new Model(net, scaler, null, data.featureNames(), data.outputNames(), data.regression(), data.loss(), null,
+                        targets)
+                : new Model(net, data.columns().scaler(), data.columns(), data.columns().columnNames(), data.outputNames(),
+                        data.regression(), data.loss(), null, targets);
         return new Checkpoint(model, data.optimizer());
     }
 

@@ -3,12 +3,13 @@ package io.github.backprop4j.data;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 
 /**
- * How a {@link Preprocessing} is fitted and what it does with a category it never saw. Immutable;
- * each {@code with...} method returns options with one setting changed.
+ * How a {@link Preprocessing} is fitted, what it does with a category it never saw, and whether
+ * {@code Model.train} standardises regression targets. Immutable; each {@code with...} method
+ * returns options with one setting changed.
  *
- * <p>Defaults: numeric gaps filled with the training median, no indicator columns, and an
- * unseen category refused with an exception naming the column, the value and the known
- * categories.
+ * <p>Defaults: numeric gaps filled with the training median, no indicator columns, an unseen
+ * category refused with an exception naming the column, the value and the known categories, and
+ * regression targets standardised.
  */
 public final class PreprocessingOptions {
 
@@ -29,19 +30,22 @@ public final class PreprocessingOptions {
     }
 
     private static final PreprocessingOptions DEFAULTS =
-            new PreprocessingOptions(Imputation.MEDIAN, false, UnknownCategories.ERROR);
+            new PreprocessingOptions(Imputation.MEDIAN, false, UnknownCategories.ERROR, true);
 
     private final Imputation imputation;
     private final boolean missingIndicators;
     private final UnknownCategories unknownCategories;
+    private final boolean targetScaling;
 
-    private PreprocessingOptions(Imputation imputation, boolean missingIndicators, UnknownCategories unknownCategories) {
+    private PreprocessingOptions(Imputation imputation, boolean missingIndicators, UnknownCategories unknownCategories,
+            boolean targetScaling) {
         this.imputation = imputation;
         this.missingIndicators = missingIndicators;
         this.unknownCategories = unknownCategories;
+        this.targetScaling = targetScaling;
     }
 
-    /** {@return the defaults: median, no indicators, unseen categories refused} */
+    /** {@return the defaults: median, no indicators, unseen categories refused, targets standardised} */
     public static PreprocessingOptions defaults() {
         return DEFAULTS;
     }
@@ -52,7 +56,8 @@ public final class PreprocessingOptions {
      * @param imputation median or mean
      */
     public PreprocessingOptions withImputation(Imputation imputation) {
-        return new PreprocessingOptions(checkNotNull(imputation, "imputation"), missingIndicators, unknownCategories);
+        return new PreprocessingOptions(checkNotNull(imputation, "imputation"), missingIndicators, unknownCategories,
+                targetScaling);
     }
 
     /**
@@ -62,7 +67,7 @@ public final class PreprocessingOptions {
      * @param indicators whether to add them
      */
     public PreprocessingOptions withMissingIndicators(boolean indicators) {
-        return new PreprocessingOptions(imputation, indicators, unknownCategories);
+        return new PreprocessingOptions(imputation, indicators, unknownCategories, targetScaling);
     }
 
     /**
@@ -71,7 +76,23 @@ public final class PreprocessingOptions {
      * @param policy error (the default) or all zeros
      */
     public PreprocessingOptions withUnknownCategories(UnknownCategories policy) {
-        return new PreprocessingOptions(imputation, missingIndicators, checkNotNull(policy, "policy"));
+        return new PreprocessingOptions(imputation, missingIndicators, checkNotNull(policy, "policy"), targetScaling);
+    }
+
+    /**
+     * {@return options that standardise (the default) or keep raw the regression targets}
+     * Standardised, the network learns {@code (y − mean) / std} of the training targets, and the
+     * model maps its outputs back, so predictions are in the targets' units either way.
+     *
+     * @param scaled whether {@code Model.train} standardises the targets
+     */
+    public PreprocessingOptions withTargetScaling(boolean scaled) {
+        return new PreprocessingOptions(imputation, missingIndicators, unknownCategories, scaled);
+    }
+
+    /** {@return whether {@code Model.train} standardises regression targets} */
+    public boolean targetScaling() {
+        return targetScaling;
     }
 
     /** {@return the statistic numeric gaps are filled with} */

@@ -26,10 +26,12 @@ import java.util.List;
  *                     version 1, or a network never trained by {@code fit})
  * @param columns      from format version 4, the preprocessing that encodes raw columns into the
  *                     inputs (its scaler is {@code scaler}), or null when the inputs are the features
+ * @param targets      from format version 5, the standardisation of a regression model's targets
+ *                     ({@code y' = (y − offset) / scale}, which the model inverts), or {@link Scaling#NONE}
  */
 public record ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
         Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run,
-        io.github.backprop4j.data.Preprocessing columns) {
+        io.github.backprop4j.data.Preprocessing columns, Scaling targets) {
 
     /**
      * Checks that nothing is missing.
@@ -43,6 +45,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      * @param optimizer the optimizer of a checkpoint, or null for a model only
      * @param run the training run of a checkpoint, or null
      * @param columns the preprocessing of raw columns into the inputs, or null
+     * @param targets the standardisation of a regression model's targets, or {@link Scaling#NONE}
      */
     public ModelData {
         checkNotNull(loss, "loss");
@@ -54,6 +57,29 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
         checkArgument(run == null || optimizer != null, "a training run is saved only in a checkpoint, with its optimizer");
         checkArgument(columns == null || "standard".equals(scaler.kind()),
                 "a model with encoded columns standardises its inputs; got scaler %s", scaler.kind());
+        checkNotNull(targets, "targets");
+        checkArgument("none".equals(targets.kind()) || regression && "standard".equals(targets.kind())
+                && targets.offset().length == outputNames.size() && targets.scale().length == outputNames.size(),
+                "targets are standardised per target of a regression model; got %s for %s", targets.kind(), outputNames);
+    }
+
+    /**
+     * A model or a checkpoint without target scaling, as format version 4 held.
+     *
+     * @param regression true for numeric targets, false for classes
+     * @param loss the loss the model was trained with
+     * @param featureNames one name per input column
+     * @param outputNames the class names, or the target names for regression
+     * @param scaler the feature scaling
+     * @param layers first to last
+     * @param optimizer the optimizer of a checkpoint, or null for a model only
+     * @param run the training run of a checkpoint, or null
+     * @param columns the preprocessing of raw columns into the inputs, or null
+     */
+    public ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
+            Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run,
+            io.github.backprop4j.data.Preprocessing columns) {
+        this(regression, loss, featureNames, outputNames, scaler, layers, optimizer, run, columns, Scaling.NONE);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class ModelFile {
     /** The first word of every model file. */
     public static final String MAGIC = "backprop4j-model";
     /** The format version this library writes, and the newest it reads. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     /** The oldest format version this library reads. */
     public static final int OLDEST_VERSION = 1;
     /** The largest file read, 1 GiB: a larger one is refused rather than read into memory. */

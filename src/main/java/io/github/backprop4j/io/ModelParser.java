@@ -57,6 +57,7 @@ final class ModelParser {
                 throw error(next, "the columns section: " + e.getMessage());
             }
         }
+        ModelData.Scaling targets = version >= 5 ? targets(regression, outputs.size()) : ModelData.Scaling.NONE;
         int layerCount = count(keyword("layers"), "layers");
         checkFits(layerCount, 3, "layers");
         List<ModelData.Layer> layers = new ArrayList<>();
@@ -77,7 +78,7 @@ final class ModelParser {
             throw error(next + 1, "unexpected text after 'end'");
         }
         ShapeChecks.check(source, regression, loss, features, outputs, layers);
-        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer, run, columns);
+        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer, run, columns, targets);
     }
 
     private List<String> names(String keyword) {
@@ -179,6 +180,32 @@ final class ModelParser {
             }
         }
         return new ModelData.Scaling(words[0], offset, scale);
+    }
+
+    /** The {@code targets} line of version 5: none, or a regression model's target standardisation. */
+    private ModelData.Scaling targets(boolean regression, int outputs) {
+        String[] words = keyword("targets").split(" ", -1);
+        if (words.length == 1 && words[0].equals("none")) {
+            return ModelData.Scaling.NONE;
+        }
+        if (words.length != 2 || !words[0].equals("standard")) {
+            throw error(next, "expected 'targets none' or 'targets standard <count>'");
+        }
+        if (!regression) {
+            throw error(next, "a classifier has no targets to scale; expected 'targets none'");
+        }
+        int count = count(words[1], "targets");
+        if (count != outputs) {
+            throw error(next, "the targets' scaling has " + count + " columns but the model has " + outputs + " outputs");
+        }
+        double[] offset = numbers(keyword("offset"), count, "target offset");
+        double[] scale = numbers(keyword("scale"), count, "target scale");
+        for (int j = 0; j < count; j++) {
+            if (scale[j] <= 0) {
+                throw error(next, "target scale " + j + " is " + scale[j] + "; scales must be > 0");
+            }
+        }
+        return new ModelData.Scaling("standard", offset, scale);
     }
 
     /** The index of the next line, whose line number is one more. */

@@ -23,6 +23,7 @@ final class ModelPrinter {
         p.names("outputs", data.outputNames());
         p.columns(data.columns());
         p.scaling(data.scaler());
+        p.targets(data.targets());
         p.line("layers " + data.layers().size());
         for (int l = 0; l < data.layers().size(); l++) {
             p.layer(l, data.layers().get(l));
@@ -102,6 +103,17 @@ final class ModelPrinter {
         line("scaler " + s.kind() + " " + s.offset().length);
         numbers("offset", s.offset(), "scaler offset");
         numbers("scale", s.scale(), "scaler scale");
+    }
+
+    /** From version 5: {@code targets none}, or the targets' standardisation. */
+    private void targets(ModelData.Scaling t) {
+        if ("none".equals(t.kind())) {
+            line("targets none");
+            return;
+        }
+        line("targets standard " + t.offset().length);
+        numbers("offset", t.offset(), "target offset");
+        numbers("scale", t.scale(), "target scale");
     }
 
     private void layer(int l, ModelData.Layer layer) {
