@@ -6,6 +6,7 @@ import static io.github.backprop4j.internal.Checks.checkState;
 
 import io.github.backprop4j.data.CategoricalColumn;
 import io.github.backprop4j.data.CsvLoader;
+import io.github.backprop4j.data.DataFormatException;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.FeatureScaler;
 import io.github.backprop4j.data.Preprocessing;
@@ -618,6 +619,11 @@ public final class Model {
         checkNotNull(labelColumn, "labelColumn");
         CsvLoader loader = regression ? new CsvLoader().withTargetColumns(labelColumn)
                 : new CsvLoader().withLabelColumn(single(labelColumn)).withClasses(outputNames);
+        return withSchema(loader);
+    }
+
+    /** The loader reading this model's feature columns by name, with their kinds and missing tokens. */
+    private CsvLoader withSchema(CsvLoader loader) {
         loader = loader.withFeatureColumns(featureNames);
         if (preprocessing == null) {
             return loader;
@@ -631,6 +637,42 @@ public final class Model {
         loader = numeric.isEmpty() ? loader : loader.withNumericColumns(numeric.toArray(new String[0]));
         return preprocessing.missingTokens().isEmpty() ? loader
                 : loader.withMissingValues(preprocessing.missingTokens().toArray(new String[0]));
+    }
+
+    /**
+     * Scores a CSV file of new rows: a header, then one row per case. The model's feature columns
+     * are read by name, in any order, with the column kinds and missing tokens it was trained
+     * with; other columns (an id, the label) are ignored. Bad rows fail the whole file with the
+     * list {@link CsvLoader#loadTable} gives ({@link DataFormatException#badRows()}).
+     *
+     * @param file a UTF-8 CSV file with a header
+     * @return the class name of each row, in file order
+     * @throws DataFormatException listing every bad row: line, column, value and reason
+     * @throws IllegalStateException for a regression model (use {@link #predictValuesCsv})
+     */
+    public List<String> predictCsv(Path file) {
+        checkClassifier();
+        return namesOf(predict(rowsToScore(file)));
+    }
+
+    /**
+     * Scores a CSV file of new rows as {@link #predictCsv} does.
+     *
+     * @param file a UTF-8 CSV file with a header
+     * @return the network's output for each row in file order: class probabilities, or the
+     *         targets for regression
+     * @throws DataFormatException listing every bad row: line, column, value and reason
+     */
+    public double[][] predictValuesCsv(Path file) {
+        return predictValues(rowsToScore(file));
+    }
+
+    private Table rowsToScore(Path file) {
+        checkNotNull(file, "file");
+        CsvLoader loader = withSchema(new CsvLoader().withoutLabel());
+        // a model of numbers reads its features as numbers, so a text cell is a bad row rather than a category
+        return (preprocessing == null ? loader.withNumericColumns(featureNames.toArray(new String[0])) : loader)
+                .loadTable(file);
     }
 
     private static String single(String[] names) {

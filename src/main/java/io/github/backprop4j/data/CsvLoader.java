@@ -78,6 +78,7 @@ public final class CsvLoader {
     private int maxCategories = DEFAULT_MAX_CATEGORIES;
     private int minCategoryCount = 1;
     private java.util.function.Consumer<? super BadRows> badRowReport;   // null: a bad row fails the load
+    private boolean withoutLabel;           // features only: new rows to score
 
     /** A loader with the defaults: header, last column is the label, comma, sorted classes. */
     public CsvLoader() {
@@ -100,6 +101,7 @@ public final class CsvLoader {
         c.maxCategories = maxCategories;
         c.minCategoryCount = minCategoryCount;
         c.badRowReport = badRowReport;
+        c.withoutLabel = withoutLabel;
         return c;
     }
 
@@ -160,6 +162,7 @@ public final class CsvLoader {
         c.labelName = null;
         c.labelIndex = -1;
         c.targetColumns = list;
+        c.withoutLabel = false;
         return c;
     }
 
@@ -187,6 +190,7 @@ public final class CsvLoader {
         c.labelName = name;
         c.labelIndex = -1;
         c.targetColumns = List.of();
+        c.withoutLabel = false;
         return c;
     }
 
@@ -202,6 +206,7 @@ public final class CsvLoader {
         c.labelName = null;
         c.labelIndex = index;
         c.targetColumns = List.of();
+        c.withoutLabel = false;
         return c;
     }
 
@@ -364,6 +369,21 @@ public final class CsvLoader {
         checkArgument(count >= 1, "min category count must be >= 1, got %d", count);
         CsvLoader c = copy();
         c.minCategoryCount = count;
+        return c;
+    }
+
+    /**
+     * Reads a file of features only, such as new rows to score: no label and no targets, for
+     * {@link #loadTable} (a {@link Dataset} needs labels or targets). With
+     * {@link #withFeatureColumns}, the other columns are ignored, so a file may carry an id or
+     * even the label beside the features.
+     *
+     * @return a loader for files without a label
+     */
+    public CsvLoader withoutLabel() {
+        CsvLoader c = copy();
+        c.withoutLabel = true;
+        c.targetColumns = List.of();
         return c;
     }
 
@@ -533,6 +553,10 @@ public final class CsvLoader {
 
     List<String> missingTokens() {
         return missingTokens;
+    }
+
+    boolean withoutLabelColumn() {
+        return withoutLabel;
     }
 
     java.util.function.Consumer<? super BadRows> badRowReport() {

@@ -66,6 +66,10 @@ final class CsvParse {
     }
 
     Dataset read(Reader reader) {
+        if (options.withoutLabelColumn()) {
+            throw new IllegalStateException("a loader withoutLabel reads features only, into a Table: use loadTable"
+                    + " (a Dataset needs labels or targets)");
+        }
         records(reader);
         Dataset data = build();
         reportSkipped();
@@ -197,6 +201,8 @@ final class CsvParse {
         names = columns;
         if (!options.targetColumns().isEmpty()) {
             resolveTargetColumns(line);
+        } else if (options.withoutLabelColumn()) {
+            labelColumn = -1;
         } else {
             if (columns.size() < 2) {
                 throw error(line, null, "expected at least 2 columns (features and a label), got " + columns.size()
@@ -308,7 +314,9 @@ final class CsvParse {
             chosen.add(j);
         }
         for (int j = 0; j < names.size(); j++) {
-            if (roles[j] == null && !chosen.contains(j)) {
+            if (roles[j] == null && !chosen.contains(j) && options.withoutLabelColumn()) {
+                roles[j] = Schema.Role.IGNORED;     // new rows to score may carry an id, or the label
+            } else if (roles[j] == null && !chosen.contains(j)) {
                 throw error(line, names.get(j), "column '" + names.get(j) + "' is not one of the features "
                         + options.featureColumns());
             }
@@ -360,6 +368,11 @@ final class CsvParse {
                     + (tooFew ? ": this and later cells are missing" : ": extra cells after this column"));
         } else if (isTarget != null) {
             addRegressionRow(record, line, before);
+        } else if (labelColumn < 0) {
+            double[] features = checkFeatures(record, line);
+            if (problemCount == before) {
+                addFeatures(features, line);
+            }
         } else {
             addClassRow(record, line, before);
         }
@@ -673,6 +686,9 @@ final class CsvParse {
         if (isTarget != null) {
             return new Table(source, schema, featureNames, typed, rowLines, null, List.of(), targetRows.toArray(new double[0][]),
                     options.targetColumns());
+        }
+        if (labelColumn < 0) {
+            return new Table(source, schema, featureNames, typed, rowLines, null, List.of(), null, List.of());
         }
         List<String> classNames = classNames();
         return new Table(source, schema, featureNames, typed, rowLines, labels(classNames), classNames, null, List.of());

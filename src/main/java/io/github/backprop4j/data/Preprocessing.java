@@ -250,24 +250,59 @@ public final class Preprocessing {
                     + " preprocessing", name, table.isCategorical(name) ? "text" : "numbers", categorical ? "text" : "numbers");
         }
         double[][] out = new double[table.size()][inputCount()];
+        Problems problems = new Problems();
         for (int i = 0; i < table.size(); i++) {
             for (int c = 0; c < columns.size(); c++) {
                 Object values = table.column(source[c]);
                 if (values instanceof double[] numbers) {
                     if (Double.isNaN(numbers[i]) && missingTokens.isEmpty()) {
-                        throw new IllegalArgumentException(where(table, i) + ": column '" + columnNames.get(c)
-                                + "' is missing, and the model was trained without missing values");
+                        String reason = "missing, and the model was trained without missing values";
+                        problems.add(table, i, columnNames.get(c), null,
+                                where(table, i) + ": column '" + columnNames.get(c) + "' is " + reason, reason);
+                        continue;
                     }
                     encodeNumber(c, numbers[i], out[i]);
                 } else {
-                    encodeCategory(c, ((String[]) values)[i], out[i], table, i);
+                    encodeCategory(c, ((String[]) values)[i], out[i], table, i, problems);
                 }
             }
             if (scale) {
                 scaler.transformRow(out[i], out[i]);
             }
         }
+        problems.throwIfAny(table);
         return out;
+    }
+
+    /**
+     * The cells of a table that cannot be encoded: one is an {@link IllegalArgumentException} with
+     * its own message, several a {@link DataFormatException} listing each by line.
+     */
+    private static final class Problems {
+        private final List<RowProblem> listed = new ArrayList<>();
+        private int count;
+        private int rows;
+        private int lastRow = -1;
+        private String first;
+
+        void add(Table table, int row, String column, String value, String message, String reason) {
+            count++;
+            rows += row == lastRow ? 0 : 1;
+            lastRow = row;
+            first = first == null ? message : first;
+            if (listed.size() < CsvLoader.MAX_LISTED_PROBLEMS) {
+                listed.add(new RowProblem(table.line(row), column, value, reason));
+            }
+        }
+
+        void throwIfAny(Table table) {
+            if (count == 1) {
+                throw new IllegalArgumentException(first);
+            }
+            if (count > 1) {
+                throw new DataFormatException(table.source(), new BadRows(rows, count, listed));
+            }
+        }
     }
 
     /**
@@ -302,7 +337,7 @@ public final class Preprocessing {
             if (columns.get(c) instanceof NumericColumn) {
                 encodeNumber(c, number(name, value), out);
             } else {
-                encodeCategory(c, category(name, value), out, null, 0);
+                encodeCategory(c, category(name, value), out, null, 0, null);
             }
         }
         scaler.transformRow(out, out);
@@ -374,7 +409,8 @@ public final class Preprocessing {
         return table == null ? "the row" : "row " + row + " (line " + table.line(row) + " of " + table.source() + ")";
     }
 
-    private void encodeCategory(int c, String value, double[] out, Table table, int row) {
+    /** One-hot encodes a category; a value it cannot encode is thrown (a single row) or added to {@code problems}. */
+    private void encodeCategory(int c, String value, double[] out, Table table, int row, Problems problems) {
         CategoricalColumn column = (CategoricalColumn) columns.get(c);
         int start = offsets[c];
         int known = column.categories().size();
@@ -384,8 +420,10 @@ public final class Preprocessing {
                 return;
             }
             if (missingTokens.isEmpty()) {
-                throw new IllegalArgumentException(where(table, row) + ": column '" + column.name() + "' is missing, and"
-                        + " the model was trained without missing values");
+                String reason = "missing, and the model was trained without missing values";
+                report(problems, table, row, column.name(), null, where(table, row) + ": column '" + column.name() + "' is "
+                        + reason, reason);
+                return;
             }
         } else {
             Integer k = indices.get(c).get(value);
@@ -399,13 +437,22 @@ public final class Preprocessing {
             }
         }
         if (unknownCategories == UnknownCategories.ERROR) {
-            throw new IllegalArgumentException(where(table, row) + ", column '" + column.name() + "': "
-                    + (value == null ? "a missing value, which the training rows never had in this column"
+            String reason = (value == null ? "a missing value, which the training rows never had in this column"
                     : "category '" + value + "' was not in the training rows")
                     + "; the known categories are " + column.categories()
-                    + " (PreprocessingOptions.withUnknownCategories(ALL_ZEROS) encodes such values as zeros)");
+                    + " (PreprocessingOptions.withUnknownCategories(ALL_ZEROS) encodes such values as zeros)";
+            report(problems, table, row, column.name(), value, where(table, row) + ", column '" + column.name() + "': "
+                    + reason, reason);
         }
         // ALL_ZEROS: every one-hot input of the column stays 0
+    }
+
+    private static void report(Problems problems, Table table, int row, String column, String value, String message,
+            String reason) {
+        if (problems == null) {
+            throw new IllegalArgumentException(message);
+        }
+        problems.add(table, row, column, value, message, reason);
     }
 
     private static double[] filled(int n, double value) {

@@ -124,7 +124,8 @@ public final class Table {
 
     /** {@return a copy of the class labels, indices into {@link #classNames()}} */
     public int[] labels() {
-        checkArgument(labels != null, "this table has regression targets %s, not labels", targetNames);
+        checkArgument(labels != null, targets != null ? "this table has regression targets %s, not labels"
+                : "this table has no labels: it holds features only (CsvLoader.withoutLabel)", targetNames);
         return labels.clone();
     }
 
@@ -135,7 +136,8 @@ public final class Table {
 
     /** {@return a copy of the regression targets, one row per row} */
     public double[][] targets() {
-        checkArgument(targets != null, "this table has class labels, not regression targets");
+        checkArgument(targets != null, labels != null ? "this table has class labels, not regression targets"
+                : "this table has no targets: it holds features only (CsvLoader.withoutLabel)");
         double[][] copy = new double[targets.length][];
         for (int i = 0; i < targets.length; i++) {
             copy[i] = targets[i].clone();
@@ -189,7 +191,7 @@ public final class Table {
             pickedLines[i] = lines[indices[i]];
             if (labels != null) {
                 pickedLabels[i] = labels[indices[i]];
-            } else {
+            } else if (targets != null) {
                 pickedTargets[i] = targets[indices[i]].clone();
             }
         }
