@@ -5,6 +5,7 @@ import io.github.backprop4j.Model;
 import io.github.backprop4j.NeuralNet;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Softmax;
+import io.github.backprop4j.data.BadRows;
 import io.github.backprop4j.data.CategoricalColumn;
 import io.github.backprop4j.data.CsvLoader;
 import io.github.backprop4j.data.EncodedColumn;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * A real table: the Palmer penguins (344 rows, text columns {@code island} and {@code sex}, 19
@@ -46,13 +48,25 @@ public final class PenguinsExample {
         run(args.length > 0 ? Long.parseLong(args[0]) : 1L, System.out);
     }
 
-    /** Loads the bundled penguins.csv as a table. */
+    /** Loads the bundled penguins.csv as a table, species as the label. */
     public static Table penguins() {
+        return load(new CsvLoader().withLabelColumn("species").withMissingValues());
+    }
+
+    /**
+     * Loads the bundled penguins.csv with body mass as the regression target; the rows without a
+     * mass are skipped and told to {@code skipped}.
+     */
+    public static Table bodyMass(Consumer<BadRows> skipped) {
+        return load(new CsvLoader().withTargetColumns("body_mass_g").withMissingValues().withBadRowsSkipped(skipped));
+    }
+
+    private static Table load(CsvLoader loader) {
         try (InputStream in = PenguinsExample.class.getResourceAsStream("penguins.csv")) {
             if (in == null) {
                 throw new IllegalStateException("penguins.csv is not on the class path beside PenguinsExample");
             }
-            return new CsvLoader().withLabelColumn("species").withMissingValues().loadTable(in, "penguins.csv");
+            return loader.loadTable(in, "penguins.csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

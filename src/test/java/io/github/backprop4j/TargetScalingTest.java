@@ -7,7 +7,6 @@ import io.github.backprop4j.activation.Identity;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Tanh;
 import io.github.backprop4j.data.BadRows;
-import io.github.backprop4j.data.CsvLoader;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.Preprocessing;
 import io.github.backprop4j.data.PreprocessingOptions;
@@ -25,7 +24,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,12 +37,7 @@ class TargetScalingTest {
 
     /** Penguins with body mass as the target: the two rows without it are skipped, and reported. */
     static Table bodyMass(List<BadRows> skipped) {
-        try (InputStream in = PenguinsExample.class.getResourceAsStream("penguins.csv")) {
-            return new CsvLoader().withTargetColumns("body_mass_g").withMissingValues().withBadRowsSkipped(skipped::add)
-                    .loadTable(in, "penguins.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PenguinsExample.bodyMass(skipped::add);
     }
 
     private static final Table MASS = bodyMass(new ArrayList<>());

@@ -71,4 +71,19 @@ class DataSummaryTest {
         assertThat(flats.describe().column("price"))
                 .isEqualTo(new ColumnSummary("price", Schema.Role.TARGET, 0, 2, 100, 250, Map.of()));
     }
+
+    /** The figures docs/data.md shows for the penguins. */
+    @Test
+    void thePenguinsAreDescribedAsTheDocsShow() {
+        DataSummary penguins = io.github.backprop4j.examples.PenguinsExample.penguins().describe();
+        assertThat(penguins.toString()).startsWith("""
+                344 rows
+                column             kind      missing  distinct  min   max   most frequent
+                island             category  0        3                     Biscoe 168, Dream 124, Torgersen 52
+                bill_length_mm     number    2        164       32.1  59.6
+                """).endsWith("species            label     0        3                     Adelie 152, Gentoo 124,"
+                + " Chinstrap 68");
+        assertThat(penguins.column("island").mostFrequent())
+                .containsExactly(Map.entry("Biscoe", 168), Map.entry("Dream", 124), Map.entry("Torgersen", 52));
+    }
 }
