@@ -172,14 +172,19 @@ final class ModelParser {
         if (columns != features) {
             throw error(next, "the scaler has " + columns + " columns but the model has " + features + " features");
         }
-        double[] offset = numbers(keyword("offset"), columns, "scaler offset");
-        double[] scale = numbers(keyword("scale"), columns, "scaler scale");
-        for (int j = 0; j < columns; j++) {
+        return offsetAndScale(words[0], columns, "scaler");
+    }
+
+    /** The {@code offset} and {@code scale} lines of {@code count} numbers each, every scale > 0. */
+    private ModelData.Scaling offsetAndScale(String kind, int count, String what) {
+        double[] offset = numbers(keyword("offset"), count, what + " offset");
+        double[] scale = numbers(keyword("scale"), count, what + " scale");
+        for (int j = 0; j < count; j++) {
             if (scale[j] <= 0) {
-                throw error(next, "scaler scale " + j + " is " + scale[j] + "; scales must be > 0");
+                throw error(next, what + " scale " + j + " is " + scale[j] + "; scales must be > 0");
             }
         }
-        return new ModelData.Scaling(words[0], offset, scale);
+        return new ModelData.Scaling(kind, offset, scale);
     }
 
     /** The {@code targets} line of version 5: none, or a regression model's target standardisation. */
@@ -198,14 +203,7 @@ final class ModelParser {
         if (count != outputs) {
             throw error(next, "the targets' scaling has " + count + " columns but the model has " + outputs + " outputs");
         }
-        double[] offset = numbers(keyword("offset"), count, "target offset");
-        double[] scale = numbers(keyword("scale"), count, "target scale");
-        for (int j = 0; j < count; j++) {
-            if (scale[j] <= 0) {
-                throw error(next, "target scale " + j + " is " + scale[j] + "; scales must be > 0");
-            }
-        }
-        return new ModelData.Scaling("standard", offset, scale);
+        return offsetAndScale("standard", count, "target");
     }
 
     /** The index of the next line, whose line number is one more. */
