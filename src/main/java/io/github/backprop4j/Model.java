@@ -692,9 +692,11 @@ public final class Model {
     }
 
     /**
-     * Saves this model to {@code file} atomically: a temporary file beside it is written, then moved into place.
+     * Saves this model to {@code file} atomically: a temporary file beside it is written, forced to
+     * disk and renamed over it, keeping the mode of the file it replaces (docs/model-format.md, "On disk").
      *
      * @param file the file
+     * @throws java.io.UncheckedIOException naming the file and the operating system's reason
      */
     public void save(Path file) {
         checkNotNull(file, "file");

@@ -12,14 +12,9 @@ import io.github.backprop4j.io.ModelFormatException;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.OptimizerState;
 import io.github.backprop4j.optim.Parameter;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,23 +122,8 @@ final class ModelFiles {
         state.setSteps(saved.steps());
     }
 
-    /** Writes {@code data} to a temporary file beside {@code file}, then moves it into place. */
     static void save(ModelData data, Path file) {
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(temporary)) {
-                    ModelFile.write(data, out);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the model to " + file + ": " + e.getMessage(), e);
-        }
+        ModelPaths.save(data, file);
     }
 
     static void write(ModelData data, OutputStream out) {
@@ -151,13 +131,7 @@ final class ModelFiles {
     }
 
     static ModelData read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ModelFile.read(in, String.valueOf(file.getFileName()));
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("no model file " + file, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        }
+        return ModelPaths.read(file);
     }
 
     static ModelData read(InputStream in, String source) {
