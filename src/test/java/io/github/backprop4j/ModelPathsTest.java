@@ -130,4 +130,59 @@ class ModelPathsTest {
                 .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("could not save the model to " + file);
         assertThat(ModelFile.MAX_BYTES).isEqualTo(1 << 30);
     }
+
+    /**
+     * Saves killed with SIGKILL at random moments: the target always loads as one of the two
+     * models being saved, never a part; what is left beside it is temporary files of the pattern,
+     * which the next save removes once they are older than an hour.
+     */
+    @Test
+    void aSaveKilledAtAnyMomentLeavesTheTargetWholeAndOnlyTemporaryFilesThatALaterSaveRemoves() throws Exception {
+        Path target = dir.resolve("m.model");
+        Random moments = new Random(7);
+        double[] flower = {5.1, 3.5, 1.4, 0.2};
+        List<double[]> outputs = List.of(MODEL.predictValues(flower), SaveForEver.other().predictValues(flower));
+        for (int round = 0; round < 8; round++) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    ResumeTest.classPath(), SaveForEver.class.getName(), target.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+            // after the first save has begun (the child says so), kill it somewhere in its loop
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Files.size(dir.resolve("child.log")) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(moments.nextInt(200));
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertThat(Files.readString(dir.resolve("child.log"))).as("the child ran").isEqualTo("saving\n");
+            if (Files.exists(target)) {
+                double[] loaded = Model.load(target).predictValues(flower);
+                assertThat(outputs).as("round %d", round).anySatisfy(o -> assertThat(loaded).containsExactly(o));
+            }
+        }
+        assertThat(target).as("saves completed before the kills").exists();
+        List<String> left = names().stream().filter(n -> !n.equals("m.model") && !n.equals("child.log")).toList();
+        assertThat(left).allMatch(n -> n.matches("\\.m\\.model\\.[0-9a-f]{16}\\.tmp"));
+        for (String n : left) {
+            Files.setLastModifiedTime(dir.resolve(n), FileTime.from(Instant.now().minusSeconds(7200)));
+        }
+        MODEL.save(target);
+        assertThat(names()).containsExactly("child.log", "m.model");
+    }
+
+    /** The child of the killed-save test: says it started, then saves two models in turn until killed. */
+    static final class SaveForEver {
+        static Model other() {
+            return Model.train(Datasets.iris(), new NeuralNet(new LinearLayer(4, 3, new Softmax(), new Random(2))),
+                    TrainingConfig.builder().epochs(2).noValidation().noEarlyStopping().seed(2).build());
+        }
+
+        public static void main(String[] args) {
+            Path target = Path.of(args[0]);
+            Model[] models = {MODEL, other()};
+            System.out.println("saving");
+            for (int i = 0; ; i++) {
+                models[i % 2].save(target);
+            }
+        }
+    }
 }

@@ -13,7 +13,13 @@ import java.util.List;
  */
 public record BadRows(int rows, int problems, List<RowProblem> listed) {
 
-    /** Copies {@code listed}. */
+    /**
+     * Copies {@code listed}.
+     *
+     * @param rows     how many rows had a problem
+     * @param problems how many problems were found in all
+     * @param listed   the first problems, in file order
+     */
     public BadRows {
         listed = List.copyOf(listed);
     }

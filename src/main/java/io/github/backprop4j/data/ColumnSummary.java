@@ -17,7 +17,17 @@ import java.util.Map;
 public record ColumnSummary(String name, Schema.Role kind, int missing, int distinct, double min, double max,
         Map<String, Integer> mostFrequent) {
 
-    /** Copies {@code mostFrequent}, keeping its order. */
+    /**
+     * Copies {@code mostFrequent}, keeping its order.
+     *
+     * @param name         the column's name
+     * @param kind         a number or category feature, the label or a target
+     * @param missing      how many cells are missing
+     * @param distinct     how many distinct values the present cells hold
+     * @param min          the smallest number, or NaN
+     * @param max          the largest number, or NaN
+     * @param mostFrequent up to 3 most frequent values with their counts, most frequent first
+     */
     public ColumnSummary {
         mostFrequent = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mostFrequent));
     }

@@ -23,7 +23,12 @@ public record DataSummary(int rows, List<ColumnSummary> columns) {
 
     private static final int SHOWN_VALUES = 3;
 
-    /** Copies {@code columns}. */
+    /**
+     * Copies {@code columns}.
+     *
+     * @param rows    the number of rows
+     * @param columns the features in order, then the label or the targets
+     */
     public DataSummary {
         columns = List.copyOf(columns);
     }
