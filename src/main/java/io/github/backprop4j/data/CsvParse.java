@@ -40,9 +40,7 @@ final class CsvParse {
     private int[] classIds = new int[1024];     // per row, in first-seen numbering
     private final Map<String, Integer> classes = new LinkedHashMap<>();
     private long previousEnd;                   // line on which the previous record ended
-    private final List<RowProblem> listed = new ArrayList<>();   // the first problems found in rows
-    private int problemCount;
-    private int badRowCount;
+    private final RowProblems problems = new RowProblems();      // of the rows read so far
     private String[] stagedCells;               // table: the row being checked, before it is added
     private double[] stagedNumbers;
 
@@ -78,29 +76,22 @@ final class CsvParse {
 
     private void reportSkipped() {
         if (options.badRowReport() != null) {
-            options.badRowReport().accept(badRows());
+            options.badRowReport().accept(problems.badRows());
         }
-    }
-
-    private BadRows badRows() {
-        return new BadRows(badRowCount, problemCount, listed);
     }
 
     /** Records a problem of the row being read; the row is then not added. */
     private void problem(long line, String column, String value, String reason) {
-        problemCount++;
-        if (listed.size() < CsvLoader.MAX_LISTED_PROBLEMS) {
-            listed.add(new RowProblem(line, column, value, reason));
-        }
+        problems.add(line, new RowProblem(line, column, value, reason));
     }
 
     /** The bad rows as one exception: a single problem keeps its own message, several are listed. */
     private DataFormatException badRowsError() {
-        if (problemCount == 1) {
-            RowProblem p = listed.get(0);
+        if (problems.count() == 1) {
+            RowProblem p = problems.first();
             return error(p.line(), p.column(), p.reason());
         }
-        return new DataFormatException(source, badRows());
+        return new DataFormatException(source, problems.badRows());
     }
 
     private void records(Reader reader) {
@@ -127,7 +118,7 @@ final class CsvParse {
         if (names == null) {
             throw error(1, null, "the file is empty; expected " + (options.header() ? "a header row and " : "") + "data rows");
         }
-        if (problemCount > 0 && (options.badRowReport() == null || rowCount() == 0)) {
+        if (problems.count() > 0 && (options.badRowReport() == null || rowCount() == 0)) {
             throw badRowsError();
         }
         if (rowCount() == 0) {
@@ -359,7 +350,7 @@ final class CsvParse {
 
     /** Checks the row's cells and adds the row, or records its problems and leaves it out. */
     private void addRow(CSVRecord record, long line) {
-        int before = problemCount;
+        int before = problems.count();
         if (record.size() != names.size()) {
             boolean tooFew = record.size() < names.size();
             String column = tooFew ? names.get(record.size()) : names.get(names.size() - 1);
@@ -370,14 +361,11 @@ final class CsvParse {
             addRegressionRow(record, line, before);
         } else if (labelColumn < 0) {
             double[] features = checkFeatures(record, line);
-            if (problemCount == before) {
+            if (problems.count() == before) {
                 addFeatures(features, line);
             }
         } else {
             addClassRow(record, line, before);
-        }
-        if (problemCount > before) {
-            badRowCount++;
         }
     }
 
@@ -391,7 +379,7 @@ final class CsvParse {
                     + options.classes() + labelNote());
         }
         double[] features = checkFeatures(record, line);
-        if (problemCount > before) {
+        if (problems.count() > before) {
             return;
         }
         addFeatures(features, line);
@@ -416,7 +404,7 @@ final class CsvParse {
             }
         }
         double[] features = checkFeatures(record, line);
-        if (problemCount > before) {
+        if (problems.count() > before) {
             return;
         }
         addFeatures(features, line);

@@ -1,7 +1,5 @@
 package io.github.backprop4j.data;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -45,8 +43,8 @@ public record DataSummary(int rows, List<ColumnSummary> columns) {
                 return c;
             }
         }
-        checkArgument(false, "no column '%s'; the columns are %s", name, columns.stream().map(ColumnSummary::name).toList());
-        return null;
+        throw new IllegalArgumentException(String.format("no column '%s'; the columns are %s", name,
+                columns.stream().map(ColumnSummary::name).toList()));
     }
 
     static DataSummary of(Table t) {

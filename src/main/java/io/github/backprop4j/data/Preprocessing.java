@@ -279,28 +279,20 @@ public final class Preprocessing {
      * its own message, several a {@link DataFormatException} listing each by line.
      */
     private static final class Problems {
-        private final List<RowProblem> listed = new ArrayList<>();
-        private int count;
-        private int rows;
-        private int lastRow = -1;
+        private final RowProblems rows = new RowProblems();
         private String first;
 
         void add(Table table, int row, String column, String value, String message, String reason) {
-            count++;
-            rows += row == lastRow ? 0 : 1;
-            lastRow = row;
             first = first == null ? message : first;
-            if (listed.size() < CsvLoader.MAX_LISTED_PROBLEMS) {
-                listed.add(new RowProblem(table.line(row), column, value, reason));
-            }
+            rows.add(row, new RowProblem(table.line(row), column, value, reason));
         }
 
         void throwIfAny(Table table) {
-            if (count == 1) {
+            if (rows.count() == 1) {
                 throw new IllegalArgumentException(first);
             }
-            if (count > 1) {
-                throw new DataFormatException(table.source(), new BadRows(rows, count, listed));
+            if (rows.count() > 1) {
+                throw new DataFormatException(table.source(), rows.badRows());
             }
         }
     }

@@ -53,6 +53,18 @@ class CsvLoaderFuzzTest {
         return label == 7 ? loader : loader.withLabelColumn(label);
     }
 
+    /** {@link #loader(int)}, then bit 6 accepts missing values and bit 7 groups values seen once under a cap of 3. */
+    private static CsvLoader tableLoader(int options) {
+        CsvLoader loader = loader(options);
+        loader = (options & 64) != 0 ? loader.withMissingValues() : loader;
+        return (options & 128) != 0 ? loader.withMinCategoryCount(2).withMaxCategories(3) : loader;
+    }
+
+    /** The bytes after the options byte, as the file the targets load. */
+    private static Path write(byte[] input) throws IOException {
+        return Files.write(DIR.resolve("input.csv"), Arrays.copyOfRange(input, 1, input.length));
+    }
+
     @FuzzTest(maxDuration = "2m")
     void loadsAConsistentDataSetOrThrowsDataFormatException(byte[] input) throws IOException {
         if (input.length == 0) {
@@ -60,8 +72,7 @@ class CsvLoaderFuzzTest {
         }
         int options = input[0] & 0xff;
         CsvLoader loader = loader(options);
-        Path file = DIR.resolve("input.csv");
-        Files.write(file, Arrays.copyOfRange(input, 1, input.length));
+        Path file = write(input);
         Dataset data;
         try {
             data = loader.load(file);
@@ -93,12 +104,9 @@ class CsvLoaderFuzzTest {
             return;
         }
         int options = input[0] & 0xff;
-        CsvLoader loader = loader(options);
+        CsvLoader loader = tableLoader(options);
         boolean gaps = (options & 64) != 0;
-        loader = gaps ? loader.withMissingValues() : loader;
-        loader = (options & 128) != 0 ? loader.withMinCategoryCount(2).withMaxCategories(3) : loader;
-        Path file = DIR.resolve("input.csv");
-        Files.write(file, Arrays.copyOfRange(input, 1, input.length));
+        Path file = write(input);
         Table table;
         try {
             table = loader.loadTable(file);
@@ -142,11 +150,8 @@ class CsvLoaderFuzzTest {
             return;
         }
         int options = input[0] & 0xff;
-        CsvLoader loader = loader(options);
-        loader = (options & 64) != 0 ? loader.withMissingValues() : loader;
-        loader = (options & 128) != 0 ? loader.withMinCategoryCount(2).withMaxCategories(3) : loader;
-        Path file = DIR.resolve("input.csv");
-        Files.write(file, Arrays.copyOfRange(input, 1, input.length));
+        CsvLoader loader = tableLoader(options);
+        Path file = write(input);
         List<BadRows> reports = new ArrayList<>();
         Table skipping;
         DataFormatException strictError = null;
