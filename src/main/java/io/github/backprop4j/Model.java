@@ -13,6 +13,8 @@ import io.github.backprop4j.data.Preprocessing;
 import io.github.backprop4j.data.PreprocessingOptions;
 import io.github.backprop4j.data.StandardScaler;
 import io.github.backprop4j.data.Table;
+import io.github.backprop4j.io.PartRegistry;
+import io.github.backprop4j.io.Provenance;
 import io.github.backprop4j.math.Matrices;
 import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.train.History;
@@ -63,22 +65,24 @@ public final class Model {
     private final StandardScaler targetScaler;      // regression: the targets' standardisation, or null
     private final double[] targetMean;              // its μ and σ, kept so a prediction copies nothing
     private final double[] targetStd;
+    private final Provenance provenance;            // where it came from, or null when unknown
     private final ThreadLocal<double[]> scaledRow;
 
     Model(NeuralNet network, FeatureScaler scaler, List<String> featureNames, List<String> outputNames,
             boolean regression, Loss loss, History history) {
-        this(network, scaler, null, featureNames, outputNames, regression, loss, history, null);
+        this(network, scaler, null, featureNames, outputNames, regression, loss, history, null, null);
     }
 
     Model(NeuralNet network, Preprocessing preprocessing, List<String> outputNames, boolean regression, Loss loss,
             History history) {
         this(network, checkNotNull(preprocessing, "preprocessing").scaler(), preprocessing, preprocessing.columnNames(),
-                outputNames, regression, loss, history, null);
+                outputNames, regression, loss, history, null, null);
     }
 
     /** The model whose network learned standardised targets: its outputs are mapped back by {@code targetScaler}. */
     Model(NeuralNet network, FeatureScaler scaler, Preprocessing preprocessing, List<String> featureNames,
-            List<String> outputNames, boolean regression, Loss loss, History history, StandardScaler targetScaler) {
+            List<String> outputNames, boolean regression, Loss loss, History history, StandardScaler targetScaler,
+            Provenance provenance) {
         this.network = checkNotNull(network, "network");
         this.scaler = scaler;
         this.preprocessing = preprocessing;
@@ -90,6 +94,7 @@ public final class Model {
         this.targetScaler = targetScaler;
         this.targetMean = targetScaler == null ? null : targetScaler.mean();
         this.targetStd = targetScaler == null ? null : targetScaler.scale();
+        this.provenance = provenance;
         checkArgument(targetScaler == null || regression && targetScaler.columns() == outputNames.size(),
                 "a target scaler needs a regression model with one column per target %s", outputNames);
         checkFits(network, inputNames(), outputNames, regression);
@@ -164,7 +169,8 @@ public final class Model {
         History history = data.isRegression() ? network.fit(x, scaled(targetScaler, data.targets()), run, listener)
                 : network.fit(x, labels, run, listener);
         return new Model(network, scaler, null, data.featureNames(),
-                data.isRegression() ? data.targetNames() : data.classNames(), data.isRegression(), loss, history, targetScaler);
+                data.isRegression() ? data.targetNames() : data.classNames(), data.isRegression(), loss, history, targetScaler,
+                ModelFiles.provenance(config, listener, history, kept.length, Provenance.schemaHash(data)));
     }
 
     /** The standardisation of the kept rows' targets, or null for classification or when the options keep them raw. */
@@ -244,7 +250,8 @@ public final class Model {
         History history = data.isRegression() ? network.fit(x, scaled(targetScaler, data.targets()), run, listener)
                 : network.fit(x, labels, run, listener);
         return new Model(network, preprocessing.scaler(), preprocessing, preprocessing.columnNames(), outputs,
-                data.isRegression(), loss, history, targetScaler);
+                data.isRegression(), loss, history, targetScaler,
+                ModelFiles.provenance(config, listener, history, kept.length, Provenance.schemaHash(data)));
     }
 
     /** The loss fit resolves: the config's, else the default for the last layer. */
@@ -384,6 +391,17 @@ public final class Model {
     /** {@return the history of the training that made this model, when {@link #train} made it in this JVM} */
     public Optional<History> history() {
         return Optional.ofNullable(history);
+    }
+
+    /**
+     * Where this model came from: the library version, training configuration, epochs, stop reason,
+     * row count and schema hash {@link #train} recorded; kept through save and load.
+     *
+     * @return the provenance; empty for a model built from parts, or loaded from a file older than
+     *         format version 6
+     */
+    public Optional<Provenance> provenance() {
+        return Optional.ofNullable(provenance);
     }
 
     /**
@@ -773,15 +791,31 @@ public final class Model {
     }
 
     /**
-     * Loads a model saved by {@link #save} (or a checkpoint, ignoring its optimizer).
+     * Loads a model saved by {@link #save} (or a checkpoint, ignoring its optimizer) whose parts are
+     * built in.
      *
      * @throws io.github.backprop4j.io.ModelFormatException naming what is wrong and where
      * @param file the file
      * @return the model
      */
     public static Model load(Path file) {
+        return load(file, PartRegistry.defaults());
+    }
+
+    /**
+     * Loads a model saved by {@link #save} (or a checkpoint, ignoring its optimizer), making its
+     * activations, loss and optimizer with {@code parts}: a model with parts of your own needs a
+     * registry that knows them.
+     *
+     * @param file the file
+     * @param parts the parts the file may name
+     * @return the model
+     * @throws io.github.backprop4j.io.ModelFormatException naming what is wrong and where, e.g. a
+     *         part that {@code parts} lacks
+     */
+    public static Model load(Path file, PartRegistry parts) {
         checkNotNull(file, "file");
-        return ModelFiles.fromData(ModelFiles.read(file)).model();
+        return ModelFiles.fromData(ModelFiles.read(file, checkNotNull(parts, "parts"))).model();
     }
 
     /**
@@ -792,7 +826,19 @@ public final class Model {
      * @return the model
      */
     public static Model load(InputStream in, String source) {
-        return ModelFiles.fromData(ModelFiles.read(in, source)).model();
+        return load(in, source, PartRegistry.defaults());
+    }
+
+    /**
+     * {@link #load(InputStream, String)} with the parts of {@code parts}.
+     *
+     * @param in what to read, to the end; not closed
+     * @param source what to call it in messages, e.g. a file name
+     * @param parts the parts the file may name
+     * @return the model
+     */
+    public static Model load(InputStream in, String source, PartRegistry parts) {
+        return ModelFiles.fromData(ModelFiles.read(in, source, parts)).model();
     }
 
     /**
@@ -802,10 +848,19 @@ public final class Model {
      * @return the model and the optimizer to continue with
      */
     public static Checkpoint loadCheckpoint(Path file) {
+        return loadCheckpoint(file, PartRegistry.defaults());
+    }
+
+    /**
+     * {@link #loadCheckpoint(Path)} with the parts of {@code parts}.
+     *
+     * @param file the file
+     * @param parts the parts the file may name
+     * @return the model and the optimizer to continue with
+     */
+    public static Checkpoint loadCheckpoint(Path file, PartRegistry parts) {
         checkNotNull(file, "file");
-        Checkpoint c = ModelFiles.fromData(ModelFiles.read(file));
-        checkArgument(c.optimizer() != null, "%s is a model without optimizer state, not a checkpoint", file);
-        return c;
+        return checkpoint(ModelFiles.fromData(ModelFiles.read(file, checkNotNull(parts, "parts"))), file);
     }
 
     /**
@@ -816,7 +871,22 @@ public final class Model {
      * @return the model and the optimizer to continue with
      */
     public static Checkpoint loadCheckpoint(InputStream in, String source) {
-        Checkpoint c = ModelFiles.fromData(ModelFiles.read(in, source));
+        return loadCheckpoint(in, source, PartRegistry.defaults());
+    }
+
+    /**
+     * {@link #loadCheckpoint(InputStream, String)} with the parts of {@code parts}.
+     *
+     * @param in what to read, to the end; not closed
+     * @param source what to call it in messages, e.g. a file name
+     * @param parts the parts the file may name
+     * @return the model and the optimizer to continue with
+     */
+    public static Checkpoint loadCheckpoint(InputStream in, String source, PartRegistry parts) {
+        return checkpoint(ModelFiles.fromData(ModelFiles.read(in, source, parts)), source);
+    }
+
+    private static Checkpoint checkpoint(Checkpoint c, Object source) {
         checkArgument(c.optimizer() != null, "%s is a model without optimizer state, not a checkpoint", source);
         return c;
     }

@@ -9,6 +9,8 @@ import io.github.backprop4j.internal.training.TrainingRun;
 import io.github.backprop4j.io.ModelData;
 import io.github.backprop4j.io.ModelFile;
 import io.github.backprop4j.io.ModelFormatException;
+import io.github.backprop4j.io.PartRegistry;
+import io.github.backprop4j.io.Provenance;
 import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.OptimizerState;
 import io.github.backprop4j.optim.Parameter;
@@ -16,7 +18,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.github.backprop4j.train.History;
+import io.github.backprop4j.train.TrainingConfig;
+import io.github.backprop4j.train.TrainingListener;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Between a {@link Model} and the {@link ModelData} of its file, and the file itself. */
 final class ModelFiles {
@@ -43,7 +50,8 @@ final class ModelFiles {
                 ? null : run.optimizer(), optimizer);
         return new ModelData(model.isRegression(), model.loss(), model.inputNames(), outputs,
                 scaling(model.scaler().orElse(null)), layers, optimizer, run == null ? null : run.toData(),
-                model.preprocessing().orElse(null), scaling(model.targetScaler().orElse(null)));
+                model.preprocessing().orElse(null), scaling(model.targetScaler().orElse(null)),
+                model.provenance().orElse(null));
     }
 
     private static ModelData.State state(Parameter parameter) {
@@ -97,9 +105,9 @@ final class ModelFiles {
                 ? new StandardScaler(data.targets().offset(), data.targets().scale()) : null;
         Model model = data.columns() == null
                 ? new Model(net, scaler, null, data.featureNames(), data.outputNames(), data.regression(), data.loss(), null,
-                        targets)
+                        targets, data.provenance())
                 : new Model(net, data.columns().scaler(), data.columns(), data.columns().columnNames(), data.outputNames(),
-                        data.regression(), data.loss(), null, targets);
+                        data.regression(), data.loss(), null, targets, data.provenance());
         return new Checkpoint(model, data.optimizer());
     }
 
@@ -130,11 +138,25 @@ final class ModelFiles {
         ModelFile.write(data, out);
     }
 
-    static ModelData read(Path file) {
-        return ModelPaths.read(file);
+    static ModelData read(Path file, PartRegistry parts) {
+        return ModelPaths.read(file, parts);
     }
 
-    static ModelData read(InputStream in, String source) {
-        return ModelFile.read(in, source);
+    static ModelData read(InputStream in, String source, PartRegistry parts) {
+        return ModelFile.read(in, source, parts);
+    }
+
+    /**
+     * The provenance of a model {@code Model.train} has just trained: the settings as a resumed run
+     * compares them, with the epoch total, threads and listener; how the history ended.
+     */
+    static Provenance provenance(TrainingConfig config, TrainingListener listener, History history, int rows,
+            String schemaHash) {
+        Map<String, String> settings = new TreeMap<>(TrainingRun.settingsOf(config));
+        settings.put("epochs", String.valueOf(config.epochs()));
+        settings.put("threads", String.valueOf(config.threads()));
+        settings.put("listener", listener == TrainingListener.NONE ? "none" : listener.getClass().getName());
+        return new Provenance(Provenance.currentLibraryVersion(), settings, history.epochs(),
+                history.stopReason().orElse("ran the configured " + config.epochs() + " epochs"), rows, schemaHash);
     }
 }

@@ -37,7 +37,7 @@ final class ModelPaths {
     private ModelPaths() {
     }
 
-    static ModelData read(Path file) {
+    static ModelData read(Path file, io.github.backprop4j.io.PartRegistry parts) {
         String source = String.valueOf(file.getFileName());
         try {
             long size = Files.size(file);
@@ -46,7 +46,7 @@ final class ModelPaths {
                         + " a model file may have; not read", null);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return ModelFile.read(in, source);
+                return ModelFile.read(in, source, parts);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + reason(e), e);

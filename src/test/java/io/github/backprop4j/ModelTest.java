@@ -269,7 +269,7 @@ class ModelTest {
     }
 
     @Test
-    void onlyBuiltInPartsCanBeSaved() {
+    void aPartWithoutAClassNameCannotBeSaved() {
         io.github.backprop4j.activation.Activation custom = new io.github.backprop4j.activation.Activation() {
             @Override
             public double[][] forward(double[][] z) {
@@ -289,7 +289,8 @@ class ModelTest {
         Model model = Model.regressor(new NeuralNet(new LinearLayer(1, 1, custom, 1L)), null, List.of("x"), List.of("y"),
                 new io.github.backprop4j.loss.MeanSquaredError());
         assertThatThrownBy(() -> model.save(dir.resolve("custom.model")))
-                .hasMessageStartingWith("layer 0's activation Custom is not a built-in one");
+                .hasMessage("layer 0's activation io.github.backprop4j.ModelTest$1 has no class name to save it by (an"
+                        + " anonymous or hidden class); give it a named class and register it in a PartRegistry to load it");
         assertThat(ModelFormatException.class).isAssignableTo(IllegalArgumentException.class);
     }
 }

@@ -248,7 +248,7 @@ class TableModelTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         model.save(out);
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("backprop4j-model 5\n").contains("\ncolumns 7 unknown error\nmissing 5\nname \"\"\n"
+        assertThat(text).startsWith("backprop4j-model 6\n").contains("\ncolumns 7 unknown error\nmissing 5\nname \"\"\n"
                 + "name \"NA\"\n").contains("\ncolumn category 3 no-other no-missing\nname \"island\"\nname \"Biscoe\"\n")
                 .contains("\ncolumn category 2 no-other missing\nname \"sex\"\n");
         Model back = Model.load(new ByteArrayInputStream(out.toByteArray()), "penguins.model");

@@ -28,10 +28,12 @@ import java.util.List;
  *                     inputs (its scaler is {@code scaler}), or null when the inputs are the features
  * @param targets      from format version 5, the standardisation of a regression model's targets
  *                     ({@code y' = (y − offset) / scale}, which the model inverts), or {@link Scaling#NONE}
+ * @param provenance   from format version 6, where the model came from, or null when unknown (a
+ *                     model not made by {@code Model.train}, or read from an older file)
  */
 public record ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
         Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run,
-        io.github.backprop4j.data.Preprocessing columns, Scaling targets) {
+        io.github.backprop4j.data.Preprocessing columns, Scaling targets, Provenance provenance) {
 
     /**
      * Checks that nothing is missing.
@@ -46,6 +48,7 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
      * @param run the training run of a checkpoint, or null
      * @param columns the preprocessing of raw columns into the inputs, or null
      * @param targets the standardisation of a regression model's targets, or {@link Scaling#NONE}
+     * @param provenance where the model came from, or null
      */
     public ModelData {
         checkNotNull(loss, "loss");
@@ -61,6 +64,26 @@ public record ModelData(boolean regression, Loss loss, List<String> featureNames
         checkArgument("none".equals(targets.kind()) || regression && "standard".equals(targets.kind())
                 && targets.offset().length == outputNames.size() && targets.scale().length == outputNames.size(),
                 "targets are standardised per target of a regression model; got %s for %s", targets.kind(), outputNames);
+    }
+
+    /**
+     * A model or a checkpoint without provenance, as format version 5 held.
+     *
+     * @param regression true for numeric targets, false for classes
+     * @param loss the loss the model was trained with
+     * @param featureNames one name per input column
+     * @param outputNames the class names, or the target names for regression
+     * @param scaler the feature scaling
+     * @param layers first to last
+     * @param optimizer the optimizer of a checkpoint, or null for a model only
+     * @param run the training run of a checkpoint, or null
+     * @param columns the preprocessing of raw columns into the inputs, or null
+     * @param targets the standardisation of a regression model's targets, or {@link Scaling#NONE}
+     */
+    public ModelData(boolean regression, Loss loss, List<String> featureNames, List<String> outputNames,
+            Scaling scaler, List<Layer> layers, Optimizer optimizer, Run run,
+            io.github.backprop4j.data.Preprocessing columns, Scaling targets) {
+        this(regression, loss, featureNames, outputNames, scaler, layers, optimizer, run, columns, targets, null);
     }
 
     /**

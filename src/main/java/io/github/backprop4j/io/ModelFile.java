@@ -3,7 +3,6 @@ package io.github.backprop4j.io;
 import static io.github.backprop4j.internal.Checks.checkArgument;
 import static io.github.backprop4j.internal.Checks.checkNotNull;
 
-import io.github.backprop4j.optim.Optimizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +32,7 @@ public final class ModelFile {
     /** The first word of every model file. */
     public static final String MAGIC = "backprop4j-model";
     /** The format version this library writes, and the newest it reads. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     /** The oldest format version this library reads. */
     public static final int OLDEST_VERSION = 1;
     /** The largest file read, 1 GiB: a larger one is refused rather than read into memory. */
@@ -45,8 +44,8 @@ public final class ModelFile {
     /**
      * Writes {@code data} to {@code out} (not closed).
      *
-     * @throws IllegalArgumentException if an activation, the loss or the optimizer is not a built-in
-     *                                  one, or a number is not finite
+     * @throws IllegalArgumentException if a part has no class name or a bad setting, or a number is
+     *                                  not finite
      * @throws UncheckedIOException     if writing fails
      * @param data the data set
      * @param out where the result goes
@@ -68,7 +67,7 @@ public final class ModelFile {
     }
 
     /**
-     * Reads a model file from {@code in} (read to the end, not closed).
+     * Reads a model file from {@code in} (read to the end, not closed) whose parts are built in.
      *
      * @param source what to call it in messages, e.g. the file name
      * @throws ModelFormatException if it is not a valid model file, naming the problem and the line
@@ -77,8 +76,25 @@ public final class ModelFile {
      * @return what the file holds
      */
     public static ModelData read(InputStream in, String source) {
+        return read(in, source, PartRegistry.defaults());
+    }
+
+    /**
+     * Reads a model file from {@code in} (read to the end, not closed), making its activations,
+     * loss and optimizer with {@code parts}.
+     *
+     * @param in what to read, to the end; not closed
+     * @param source what to call it in messages, e.g. the file name
+     * @param parts the parts the file may name
+     * @return what the file holds
+     * @throws ModelFormatException if it is not a valid model file or names a part {@code parts}
+     *                              lacks, naming the problem and the line
+     * @throws UncheckedIOException if reading fails
+     */
+    public static ModelData read(InputStream in, String source, PartRegistry parts) {
         checkNotNull(in, "in");
         checkNotNull(source, "source");
+        checkNotNull(parts, "parts");
         byte[] bytes = readAtMost(in, source);
         int version = checkMagic(bytes, source);
         int payloadEnd = checkChecksum(bytes, source);
@@ -89,12 +105,7 @@ public final class ModelFile {
         } catch (CharacterCodingException e) {
             throw new ModelFormatException(source, 0, "the text is not valid UTF-8", e);
         }
-        return new ModelParser(text, source, version).parse();
-    }
-
-    /** The optimizer settings a checkpoint would store, or null if {@code optimizer} is not a built-in one. */
-    static double[] settingsOf(Optimizer optimizer) {
-        return Names.settings(optimizer);
+        return new ModelParser(text, source, version, parts).parse();
     }
 
     private static byte[] readAtMost(InputStream in, String source) {

@@ -5,6 +5,8 @@ import io.github.backprop4j.loss.Loss;
 import io.github.backprop4j.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,17 +17,24 @@ final class ModelParser {
 
     private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+    private static final Pattern PROVENANCE = Pattern.compile("(\".*\") epochs (\\d{1,9}) rows (\\d{1,9}) schema ([0-9a-f]{64})");
+    private static final Map<String, List<String>> LEGACY_SETTINGS = Map.of("Sgd", List.of("learningRate"),
+            "Momentum", List.of("learningRate", "momentum", "nesterov"), "RmsProp", List.of("learningRate", "rho", "epsilon"),
+            "Adam", List.of("learningRate", "beta1", "beta2", "epsilon"),
+            "AdamW", List.of("learningRate", "beta1", "beta2", "epsilon", "weightDecay"));
 
     private final String[] lines;
     private final String source;
     private final int version;
+    private final PartRegistry parts;
     private int next;              // index of the next line; its line number is next + 1
     private long charactersLeft;   // characters of the lines not yet read
 
-    ModelParser(String text, String source, int version) {
+    ModelParser(String text, String source, int version, PartRegistry parts) {
         this.lines = text.split("\n", -1);
         this.source = source;
         this.version = version;
+        this.parts = parts;
         this.charactersLeft = text.length();
     }
 
@@ -36,11 +45,7 @@ final class ModelParser {
             case "regressor" -> true;
             default -> throw error(next, "expected 'model classifier' or 'model regressor'");
         };
-        String lossName = keyword("loss");
-        Loss loss = Names.loss(lossName);
-        if (loss == null) {
-            throw error(next, "unknown loss '" + lossName + "'; known: " + Names.LOSSES);
-        }
+        Loss loss = part("loss", Loss.class, keyword("loss").split(" ", -1), 0);
         List<String> features = names("features");
         List<String> outputs = names("outputs");
         ColumnsSection section = version >= 4 ? columns(features) : null;
@@ -58,6 +63,7 @@ final class ModelParser {
             }
         }
         ModelData.Scaling targets = version >= 5 ? targets(regression, outputs.size()) : ModelData.Scaling.NONE;
+        Provenance provenance = version >= 6 ? provenance() : null;
         int layerCount = count(keyword("layers"), "layers");
         checkFits(layerCount, 3, "layers");
         List<ModelData.Layer> layers = new ArrayList<>();
@@ -78,7 +84,8 @@ final class ModelParser {
             throw error(next + 1, "unexpected text after 'end'");
         }
         ShapeChecks.check(source, regression, loss, features, outputs, layers);
-        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer, run, columns, targets);
+        return new ModelData(regression, loss, features, outputs, scaling, layers, optimizer, run, columns, targets,
+                provenance);
     }
 
     private List<String> names(String keyword) {
@@ -206,6 +213,26 @@ final class ModelParser {
         return offsetAndScale("standard", count, "target");
     }
 
+    /** The {@code provenance} section of version 6: none, or where the model came from. */
+    private Provenance provenance() {
+        String header = keyword("provenance");
+        if (header.equals("none")) {
+            return null;
+        }
+        java.util.regex.Matcher m = PROVENANCE.matcher(header);
+        if (!m.matches()) {
+            throw error(next, "expected 'provenance none' or 'provenance \"<version>\" epochs <n> rows <n> schema <hash>'");
+        }
+        String version = unquote(m.group(1));
+        String stop = unquote(keyword("stop"));
+        try {
+            return new Provenance(version, RunParser.settings(this), Integer.parseInt(m.group(2)),
+                    stop, Integer.parseInt(m.group(3)), m.group(4));
+        } catch (IllegalArgumentException e) {
+            throw error(next, "the provenance: " + e.getMessage());
+        }
+    }
+
     /** The index of the next line, whose line number is one more. */
     int next() {
         return next;
@@ -213,8 +240,8 @@ final class ModelParser {
 
     private ModelData.Layer layer(int l, int expectedInputs) {
         String[] words = keyword("layer").split(" ", -1);
-        if (words.length != 4 || !words[0].equals(String.valueOf(l))) {
-            throw error(next, "expected 'layer " + l + " <inputs> <outputs> <activation>'");
+        if (words.length < 4 || !words[0].equals(String.valueOf(l))) {
+            throw error(next, "expected 'layer " + l + " <inputs> <outputs> <activation> [<setting>=<number> ...]'");
         }
         int inputs = count(words[1], "inputs");
         int outputs = count(words[2], "outputs");
@@ -222,10 +249,7 @@ final class ModelParser {
             throw error(next, "layer " + l + " has " + inputs + " inputs but "
                     + (l == 0 ? "the model has " + expectedInputs + " features" : "layer " + (l - 1) + " has " + expectedInputs + " outputs"));
         }
-        Activation activation = Names.activation(words[3]);
-        if (activation == null) {
-            throw error(next, "unknown activation '" + words[3] + "'; known: " + Names.ACTIVATIONS);
-        }
+        Activation activation = part("activation", Activation.class, words, 3);
         checkFits((long) inputs * outputs, 2, "layer " + l + " W entries");
         expectLine("W");
         double[][] w = matrix(inputs, outputs, "layer " + l + " W");
@@ -235,21 +259,43 @@ final class ModelParser {
 
     private Optimizer optimizer() {
         String[] words = keyword("optimizer").split(" ", -1);
-        int settings = Names.settingCount(words[0]);
-        if (settings < 0) {
-            throw error(next, "unknown optimizer '" + words[0] + "'; known: " + Names.OPTIMIZERS);
+        if (version >= 6) {
+            return part("optimizer", Optimizer.class, words, 0);
         }
-        if (words.length != settings + 1) {
-            throw error(next, words[0] + " has " + settings + " settings, the line has " + (words.length - 1));
+        // up to version 5 the built-in optimizers' settings stood in this order, without names
+        List<String> names = LEGACY_SETTINGS.get(words[0]);
+        if (names == null) {
+            throw error(next, "unknown optimizer '" + words[0] + "'; known: " + new java.util.TreeSet<>(LEGACY_SETTINGS.keySet()));
         }
-        double[] s = new double[settings];
-        for (int i = 0; i < settings; i++) {
-            s[i] = number(words[i + 1], words[0] + " setting " + i);
+        if (words.length != names.size() + 1) {
+            throw error(next, words[0] + " has " + names.size() + " settings, the line has " + (words.length - 1));
         }
+        Map<String, Double> settings = new TreeMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            settings.put(names.get(i), number(words[i + 1], words[0] + " setting " + i));
+        }
+        return make("optimizer", Optimizer.class, words[0], settings);
+    }
+
+    /** The part named by {@code words[from]}, made from the {@code name=number} settings after it. */
+    private <T> T part(String kind, Class<T> base, String[] words, int from) {
+        Map<String, Double> settings = new TreeMap<>();
+        for (int i = from + 1; i < words.length; i++) {
+            int eq = words[i].indexOf('=');
+            String name = eq < 0 ? "" : words[i].substring(0, eq);
+            if (!name.matches("[A-Za-z_]\\w*") || settings.containsKey(name)) {
+                throw error(next, "expected each setting once as 'name=number', got '" + shorten(words[i]) + "'");
+            }
+            settings.put(name, number(words[i].substring(eq + 1), kind + " setting " + name));
+        }
+        return make(kind, base, words[from], settings);
+    }
+
+    private <T> T make(String kind, Class<T> base, String name, Map<String, Double> settings) {
         try {
-            return Names.optimizer(words[0], s);
+            return parts.make(kind, base, name, settings);
         } catch (IllegalArgumentException e) {
-            throw error(next, "invalid " + words[0] + " settings: " + e.getMessage());
+            throw error(next, e.getMessage());
         }
     }
 

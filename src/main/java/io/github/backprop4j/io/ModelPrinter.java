@@ -1,7 +1,5 @@
 package io.github.backprop4j.io;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
-
 import java.util.List;
 
 /** The text of a model file, everything but the final checksum line. */
@@ -16,14 +14,13 @@ final class ModelPrinter {
         ModelPrinter p = new ModelPrinter();
         p.line(ModelFile.MAGIC + " " + ModelFile.VERSION);
         p.line("model " + (data.regression() ? "regressor" : "classifier"));
-        String loss = Names.of(data.loss());
-        checkArgument(loss != null, "the loss %s is not a built-in one (%s), so it cannot be saved", data.loss(), Names.LOSSES);
-        p.line("loss " + loss);
+        p.line("loss " + PartText.print("the loss", data.loss()));
         p.names("features", data.featureNames());
         p.names("outputs", data.outputNames());
         p.columns(data.columns());
         p.scaling(data.scaler());
         p.targets(data.targets());
+        p.provenance(data.provenance());
         p.line("layers " + data.layers().size());
         for (int l = 0; l < data.layers().size(); l++) {
             p.layer(l, data.layers().get(l));
@@ -116,25 +113,28 @@ final class ModelPrinter {
         numbers("scale", t.scale(), "target scale");
     }
 
+    /** From version 6: {@code provenance none}, or where the model came from. */
+    private void provenance(Provenance p) {
+        if (p == null) {
+            line("provenance none");
+            return;
+        }
+        line("provenance " + quote(p.libraryVersion()) + " epochs " + p.epochs() + " rows " + p.rows() + " schema "
+                + p.schemaHash());
+        line("stop " + quote(p.stopReason()));
+        RunPrinter.settings(p.config(), out);
+    }
+
     private void layer(int l, ModelData.Layer layer) {
-        String activation = Names.of(layer.activation());
-        checkArgument(activation != null, "layer %d's activation %s is not a built-in one (%s), so it cannot be saved",
-                l, layer.activation(), Names.ACTIVATIONS);
         double[][] w = layer.weights();
-        line("layer " + l + " " + w.length + " " + w[0].length + " " + activation);
+        line("layer " + l + " " + w.length + " " + w[0].length + " " + PartText.print("layer " + l + "'s activation",
+                layer.activation()));
         matrix("W", w, "layer " + l + " W");
         numbers("b", layer.bias(), "layer " + l + " b");
     }
 
     private void optimizer(ModelData data) {
-        double[] settings = Names.settings(data.optimizer());
-        checkArgument(settings != null, "the optimizer %s is not a built-in one (%s), so it cannot be saved",
-                data.optimizer(), Names.OPTIMIZERS);
-        StringBuilder s = new StringBuilder("optimizer " + data.optimizer().getClass().getSimpleName());
-        for (double v : settings) {
-            s.append(' ').append(Numbers.format(v));
-        }
-        line(s.toString());
+        line("optimizer " + PartText.print("the optimizer", data.optimizer()));
         for (int l = 0; l < data.layers().size(); l++) {
             state(l, "W", data.layers().get(l).weightState());
             state(l, "b", data.layers().get(l).biasState());

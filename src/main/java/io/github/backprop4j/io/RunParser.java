@@ -27,7 +27,7 @@ final class RunParser {
 
     ModelData.Run parse() {
         p.line();   // "run", already seen
-        Map<String, String> settings = settings();
+        Map<String, String> settings = settings(p);
         String[] data = words("data", 2);
         int rows = p.count(data[0], "data rows");
         long hash = longValue(data[1], "data hash");
@@ -56,7 +56,8 @@ final class RunParser {
                 dropout, initialLoss, best, bestEpoch, waited, bestParameters, continueFrom, epochs, reason);
     }
 
-    private Map<String, String> settings() {
+    /** A {@code settings} section: its settings by name, each name once. */
+    static Map<String, String> settings(ModelParser p) {
         int n = p.count(p.keyword("settings"), "settings");
         p.checkFits(n, 12, "settings");
         Map<String, String> settings = new TreeMap<>();
@@ -66,7 +67,9 @@ final class RunParser {
             if (split < 0) {
                 throw p.error(p.next(), "expected 'setting \"name\" \"value\"'");
             }
-            settings.put(p.unquote(rest.substring(0, split + 1)), p.unquote(rest.substring(split + 2)));
+            if (settings.put(p.unquote(rest.substring(0, split + 1)), p.unquote(rest.substring(split + 2))) != null) {
+                throw p.error(p.next(), "a setting named twice");
+            }
         }
         return settings;
     }

@@ -20,12 +20,18 @@ final class RunPrinter {
         new RunPrinter(out).run(run);
     }
 
+    /** {@code settings <n>}, then {@code setting "name" "value"} for each. */
+    static void settings(Map<String, String> settings, StringBuilder out) {
+        out.append("settings ").append(settings.size()).append('\n');
+        for (Map.Entry<String, String> s : settings.entrySet()) {
+            out.append("setting ").append(ModelPrinter.quote(s.getKey())).append(' ').append(ModelPrinter.quote(s.getValue()))
+                    .append('\n');
+        }
+    }
+
     private void run(ModelData.Run r) {
         line("run");
-        line("settings " + r.settings().size());
-        for (Map.Entry<String, String> s : r.settings().entrySet()) {
-            line("setting " + ModelPrinter.quote(s.getKey()) + " " + ModelPrinter.quote(s.getValue()));
-        }
+        settings(r.settings(), out);
         line("data " + r.rows() + " " + r.dataHash());
         line("position " + r.epochsDone() + " " + r.batchesDone() + " " + number(r.epochLoss()) + " " + r.epochCorrect()
                 + " " + r.elapsedNanos());

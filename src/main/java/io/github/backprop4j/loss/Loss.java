@@ -110,4 +110,15 @@ public interface Loss {
         }
         return new MeanSquaredError();
     }
+
+    /**
+     * The numbers that, with its class, make this part again: what a model file saves beside its
+     * class's simple name, and what a {@code PartRegistry} factory is given on load. The default:
+     * none. A part with settings returns each by name (letters, digits and {@code _}), finite.
+     *
+     * @return the settings by name
+     */
+    default java.util.Map<String, Double> settings() {
+        return java.util.Map.of();
+    }
 }

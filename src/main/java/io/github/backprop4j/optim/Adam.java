@@ -73,4 +73,10 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         AdamStep.apply(parameter.from(), parameter.values(), gradient, parameter.state(this), learningRate, beta1, beta2,
                 epsilon, threads);
     }
+
+    /** {@return every setting of the record, by its component's name} */
+    @Override
+    public java.util.Map<String, Double> settings() {
+        return java.util.Map.of("learningRate", learningRate, "beta1", beta1, "beta2", beta2, "epsilon", epsilon);
+    }
 }

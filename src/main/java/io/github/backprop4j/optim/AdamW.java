@@ -78,4 +78,10 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
         }
         AdamStep.apply(theta, next, gradient, parameter.state(this), learningRate, beta1, beta2, epsilon, 1);
     }
+
+    /** {@return every setting of the record, by its component's name} */
+    @Override
+    public java.util.Map<String, Double> settings() {
+        return java.util.Map.of("learningRate", learningRate, "beta1", beta1, "beta2", beta2, "epsilon", epsilon, "weightDecay", weightDecay);
+    }
 }

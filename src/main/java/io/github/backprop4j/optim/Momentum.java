@@ -73,4 +73,10 @@ public record Momentum(double learningRate, double momentum, boolean nesterov) i
             }
         }
     }
+
+    /** {@return every setting of the record, by its component's name (nesterov as 1 or 0)} */
+    @Override
+    public java.util.Map<String, Double> settings() {
+        return java.util.Map.of("learningRate", learningRate, "momentum", momentum, "nesterov", nesterov ? 1.0 : 0.0);
+    }
 }

@@ -72,4 +72,10 @@ public record RmsProp(double learningRate, double rho, double epsilon) implement
             }
         }
     }
+
+    /** {@return every setting of the record, by its component's name} */
+    @Override
+    public java.util.Map<String, Double> settings() {
+        return java.util.Map.of("learningRate", learningRate, "rho", rho, "epsilon", epsilon);
+    }
 }

@@ -45,4 +45,10 @@ public record Sgd(double learningRate) implements Optimizer {
             }
         });
     }
+
+    /** {@return every setting of the record, by its component's name} */
+    @Override
+    public java.util.Map<String, Double> settings() {
+        return java.util.Map.of("learningRate", learningRate);
+    }
 }

@@ -119,7 +119,7 @@ public final class TrainingRun {
     }
 
     /** The configuration as the run compares it: each setting's description, without epochs and threads. */
-    static Map<String, String> settingsOf(TrainingConfig c) {
+    public static Map<String, String> settingsOf(TrainingConfig c) {
         Map<String, String> s = new TreeMap<>();
         s.put("optimizer", describe(c.optimizer()));
         s.put("loss", c.loss().map(TrainingRun::describe).orElse("(the default for the last activation)"));
