@@ -139,7 +139,17 @@ public final class TrainingRun {
     /** A record's or a built-in part's text; a user's class by its name only, since its text may hold an identity hash. */
     private static String describe(Object part) {
         Class<?> type = part.getClass();
-        return type.isRecord() || type.getName().startsWith("io.github.backprop4j.") ? part.toString() : type.getName();
+        boolean ours = type.isRecord() || type.getName().startsWith("io.github.backprop4j.");
+        return ours && declaresToString(type) ? part.toString() : type.getName();
+    }
+
+    /** Whether {@code type} has a toString of its own, not Object's (which shows an identity hash). */
+    private static boolean declaresToString(Class<?> type) {
+        try {
+            return type.getMethod("toString").getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static String describeValidation(Validation v) {
