@@ -38,7 +38,7 @@ import java.util.function.Function;
  */
 public final class PartRegistry {
 
-    private static final PartRegistry DEFAULTS = new PartRegistry(new TreeMap<>())
+    private static final PartRegistry DEFAULTS = new PartRegistry(new TreeMap<>(), new TreeMap<>())
             .withActivation(Sigmoid.class, s -> new Sigmoid())
             .withActivation(ReLU.class, s -> new ReLU())
             .withActivation(Tanh.class, s -> new Tanh())
@@ -54,14 +54,13 @@ public final class PartRegistry {
             .withOptimizer(AdamW.class, s -> new AdamW(s.get("learningRate"), s.get("beta1"), s.get("beta2"), s.get("epsilon"),
                     s.get("weightDecay")));
 
-    /** Kind ("activation", "loss", "optimizer") and name, as {@code kind + " " + name}, to its entry. */
-    private final Map<String, Entry> entries;
+    /** Kind ("activation", "loss", "optimizer") and name, as {@code kind + " " + name}, to its class and its factory. */
+    private final Map<String, Class<?>> types;
+    private final Map<String, Function<Map<String, Double>, ?>> factories;
 
-    private record Entry(Class<?> type, Function<Map<String, Double>, ?> factory) {
-    }
-
-    private PartRegistry(Map<String, Entry> entries) {
-        this.entries = entries;
+    private PartRegistry(Map<String, Class<?>> types, Map<String, Function<Map<String, Double>, ?>> factories) {
+        this.types = types;
+        this.factories = factories;
     }
 
     /** {@return the built-in parts: every activation, loss and optimizer of the library} */
@@ -117,7 +116,7 @@ public final class PartRegistry {
      */
     public Set<String> names(String kind) {
         Set<String> names = new java.util.TreeSet<>();
-        entries.keySet().stream().filter(k -> k.startsWith(kind + " ")).forEach(k -> names.add(k.substring(kind.length() + 1)));
+        types.keySet().stream().filter(k -> k.startsWith(kind + " ")).forEach(k -> names.add(k.substring(kind.length() + 1)));
         return names;
     }
 
@@ -127,10 +126,13 @@ public final class PartRegistry {
         String name = type.getSimpleName();
         checkArgument(PartText.isName(name), "a %s class needs a simple name (letters, digits, _ or $) to be saved; %s has"
                 + " none", kind, type.getName());
-        checkArgument(!entries.containsKey(kind + " " + name), "an %s named %s is registered already", kind, name);
-        Map<String, Entry> copy = new TreeMap<>(entries);
-        copy.put(kind + " " + name, new Entry(type, factory));
-        return new PartRegistry(copy);
+        String key = kind + " " + name;
+        checkArgument(!types.containsKey(key), "an %s named %s is registered already", kind, name);
+        Map<String, Class<?>> t = new TreeMap<>(types);
+        Map<String, Function<Map<String, Double>, ?>> f = new TreeMap<>(factories);
+        t.put(key, type);
+        f.put(key, factory);
+        return new PartRegistry(t, f);
     }
 
     /**
@@ -140,19 +142,19 @@ public final class PartRegistry {
      * @throws IllegalArgumentException naming the problem; the parser adds the line
      */
     <T> T make(String kind, Class<T> base, String name, Map<String, Double> settings) {
-        Entry entry = entries.get(kind + " " + name);
-        checkArgument(entry != null, "unknown %s '%s'; known: %s. A part of your own is read with a registry that knows it:"
+        Class<?> type = types.get(kind + " " + name);
+        checkArgument(type != null, "unknown %s '%s'; known: %s. A part of your own is read with a registry that knows it:"
                 + " Model.load(file, PartRegistry.defaults().with%s(%s.class, settings -> new %s(...)))", kind, name,
                 names(kind), Character.toUpperCase(kind.charAt(0)) + kind.substring(1), name, name);
         Object part;
         try {
-            part = entry.factory().apply(Map.copyOf(settings));
+            part = factories.get(kind + " " + name).apply(Map.copyOf(settings));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the " + kind + " " + name + " cannot be made from the settings "
                     + settings + ": " + e, e);
         }
-        checkArgument(part != null && part.getClass() == entry.type(), "the factory registered for the %s %s made %s,"
-                + " not a %s", kind, name, part == null ? null : part.getClass().getName(), entry.type().getName());
+        checkArgument(part != null && part.getClass() == type, "the factory registered for the %s %s made %s, not a %s",
+                kind, name, part == null ? null : part.getClass().getName(), type.getName());
         Map<String, Double> made = PartText.settings(part);
         checkArgument(made.equals(settings), "the %s %s made from the file's settings %s has the settings %s", kind, name,
                 settings, made);

@@ -1,6 +1,6 @@
 package io.github.backprop4j.eval;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
+import static io.github.backprop4j.eval.EvalChecks.checkArgument;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.github.backprop4j.eval;
 
-import static io.github.backprop4j.internal.Checks.checkArgument;
-import static io.github.backprop4j.internal.Checks.checkNotNull;
+import static io.github.backprop4j.eval.EvalChecks.checkArgument;
+import static io.github.backprop4j.eval.EvalChecks.checkNotNull;
 
 import io.github.backprop4j.math.Matrices;
 import java.util.ArrayList;
