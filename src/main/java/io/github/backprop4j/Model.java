@@ -395,7 +395,8 @@ public final class Model {
 
     /**
      * Where this model came from: the library version, training configuration, epochs, stop reason,
-     * row count and schema hash {@link #train} recorded; kept through save and load.
+     * row count and schema hash {@link #train} recorded; kept through save and load. It describes
+     * that call only: training the network further ({@code fit}, {@code resume}) does not change it.
      *
      * @return the provenance; empty for a model built from parts, or loaded from a file older than
      *         format version 6

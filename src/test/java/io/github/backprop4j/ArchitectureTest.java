@@ -31,6 +31,20 @@ class ArchitectureTest {
                 .because("no model type is Serializable; only exceptions and enums are, as every Throwable and Enum"));
     }
 
+    /**
+     * A model file names its parts; a PartRegistry maps each name to a factory the user gave, never
+     * to a class looked up. (The kernel selection in internal loads its Vector API class by a
+     * constant name, so that the JVM links it only when the incubator module is there.)
+     */
+    @Test
+    void noClassIsEverLoadedByName() {
+        check(noClasses().that().resideOutsideOfPackage("..backprop4j.internal").should().callMethod(Class.class, "forName", String.class)
+                .orShould().callMethod(Class.class, "forName", String.class, boolean.class, ClassLoader.class)
+                .orShould().callMethod(Class.class, "forName", Module.class, String.class)
+                .orShould().callMethod(ClassLoader.class, "loadClass", String.class)
+                .because("a name read from a file must never choose the code that runs"));
+    }
+
     @Test
     void mathDependsOnNothingElseOfTheLibrary() {
         check(noClasses().that().resideInAPackage("..backprop4j.math..").should().dependOnClassesThat()

@@ -224,12 +224,14 @@ final class ModelParser {
             throw error(next, "expected 'provenance none' or 'provenance \"<version>\" epochs <n> rows <n> schema <hash>'");
         }
         String version = unquote(m.group(1));
+        int line = next;
         String stop = unquote(keyword("stop"));
+        java.util.Map<String, String> config = RunParser.settings(this);
         try {
-            return new Provenance(version, RunParser.settings(this), Integer.parseInt(m.group(2)),
+            return new Provenance(version, config, Integer.parseInt(m.group(2)),
                     stop, Integer.parseInt(m.group(3)), m.group(4));
         } catch (IllegalArgumentException e) {
-            throw error(next, "the provenance: " + e.getMessage());
+            throw error(line, "the provenance: " + e.getMessage());
         }
     }
 

@@ -246,6 +246,72 @@ class ModelFileTest {
         }
     }
 
+    /** {@link #smallWithRun()} with a provenance: format version 6's section, every field of it present. */
+    static ModelData withProvenance() {
+        ModelData d = smallWithRun();
+        Provenance p = new Provenance("0.1.0", java.util.Map.of("seed", "9", "listener", "com.example.Mine",
+                "optimizer", "Adam[learningRate=0.01]"), 2, "early stopping at \"epoch\" 2", 150, "ab".repeat(32));
+        return new ModelData(d.regression(), d.loss(), d.featureNames(), d.outputNames(), d.scaler(), d.layers(),
+                d.optimizer(), d.run(), d.columns(), d.targets(), p);
+    }
+
+    @Test
+    void aProvenanceIsWrittenAndReadBackExactly() {
+        byte[] first = bytes(withProvenance());
+        assertThat(new String(first, StandardCharsets.UTF_8)).contains("\ntargets none\nprovenance \"0.1.0\" epochs 2 rows 150"
+                + " schema " + "ab".repeat(32) + "\nstop \"early stopping at \\\"epoch\\\" 2\"\nsettings 3\n"
+                + "setting \"listener\" \"com.example.Mine\"\nsetting \"optimizer\" \"Adam[learningRate=0.01]\"\n"
+                + "setting \"seed\" \"9\"\nlayers 2\n");
+        ModelData back = read(first);
+        assertThat(back.provenance()).isEqualTo(withProvenance().provenance());
+        assertThat(bytes(back)).isEqualTo(first);
+    }
+
+    @Test
+    void aProvenanceThatCannotBeIsNamed() {
+        ModelData d = withProvenance();
+        assertThatThrownBy(() -> read(edited(d, "rows 150", "rows 0")))
+                .hasMessage("m.model line 15: the provenance: epochs 2 and rows 0: expected at least 0 and 1");
+        assertThatThrownBy(() -> read(edited(d, "schema " + "ab".repeat(32), "schema " + "ab".repeat(31))))
+                .hasMessageStartingWith("m.model line 15: expected 'provenance none' or 'provenance \"<version>\"");
+        assertThatThrownBy(() -> read(edited(d, "setting \"seed\" \"9\"", "setting \"listener\" \"9\"")))
+                .hasMessage("m.model line 20: a setting named twice");
+        assertThatThrownBy(() -> read(edited(d, "optimizer Adam ", "optimizer Adam beta1=0.5 ")))
+                .hasMessageContaining("expected each setting once as 'name=number', got 'beta1=0.9");
+    }
+
+    @Test
+    void everyTruncationAndFlippedByteOfAProvenanceIsAModelFormatException() {
+        assertEveryCutAndChangedByteIsAModelFormatException(bytes(withProvenance()));
+    }
+
+    /** Each character of the provenance and the optimizer line replaced in turn, under a valid checksum. */
+    @Test
+    void everyEditOfAProvenanceOrAPartLineUnderAValidChecksumReadsOrIsAModelFormatException() {
+        String text = new String(bytes(withProvenance()), StandardCharsets.UTF_8);
+        String payload = text.substring(0, text.lastIndexOf("crc32 "));
+        int[][] spans = {{payload.indexOf("\nprovenance "), payload.indexOf("\nlayers ")},
+            {payload.indexOf("\noptimizer "), payload.indexOf("\nstate ")}, {payload.indexOf("\nloss "), payload.indexOf("\nfeatures ")}};
+        for (int[] span : spans) {
+            for (int i = span[0] + 1; i < span[1]; i++) {
+                for (char c : new char[] {'x', ' ', '\n', '9', '-', '0', '"', '=', '\\'}) {
+                    String changed = payload.substring(0, i) + c + payload.substring(i + 1);
+                    CRC32 crc = new CRC32();
+                    crc.update(changed.getBytes(StandardCharsets.UTF_8));
+                    byte[] file = (changed + String.format(Locale.ROOT, "crc32 %08x\n", crc.getValue()))
+                            .getBytes(StandardCharsets.UTF_8);
+                    try {
+                        read(file);
+                    } catch (ModelFormatException expected) {
+                        // the documented refusal
+                    } catch (RuntimeException e) {
+                        throw new AssertionError("offset " + i + " set to '" + c + "': " + e, e);
+                    }
+                }
+            }
+        }
+    }
+
     /** A 4-2 classifier whose inputs a preprocessing encodes from a category and a number: a format-4 columns section. */
     static ModelData withColumns() {
         Preprocessing p = new Preprocessing(List.of(new CategoricalColumn("c", List.of("x"), true, false),
