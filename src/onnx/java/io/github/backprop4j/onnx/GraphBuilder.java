@@ -1,0 +1,90 @@
+package io.github.backprop4j.onnx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds one ONNX graph, node by node, and the model around it. */
+final class GraphBuilder {
+
+    static final int OPSET = 13;
+    static final int IR_VERSION = 7;
+
+    private final boolean asFloat;
+    private final ProtoWriter graph = new ProtoWriter().string(Onnx.GRAPH_NAME, "backprop4j");
+    private final List<ProtoWriter> metadata = new ArrayList<>();
+    private int nodes;
+
+    GraphBuilder(boolean asFloat) {
+        this.asFloat = asFloat;
+    }
+
+    /** An integer attribute of a node. */
+    static ProtoWriter intAttribute(String name, long value) {
+        return new ProtoWriter().string(Onnx.ATTRIBUTE_NAME, name).varint(Onnx.ATTRIBUTE_I, value)
+                .varint(Onnx.ATTRIBUTE_TYPE, Onnx.ATTRIBUTE_TYPE_INT);
+    }
+
+    /** Adds a tensor of the graph's element type; returns its name. */
+    String initializer(String name, double[] values, long... dims) {
+        ProtoWriter t = new ProtoWriter().packed(Onnx.TENSOR_DIMS, dims)
+                .varint(Onnx.TENSOR_DATA_TYPE, asFloat ? Onnx.FLOAT : Onnx.DOUBLE)
+                .string(Onnx.TENSOR_NAME, name)
+                .packed(asFloat ? Onnx.TENSOR_FLOAT_DATA : Onnx.TENSOR_DOUBLE_DATA, values, asFloat);
+        graph.message(Onnx.GRAPH_INITIALIZER, t);
+        return name;
+    }
+
+    /** Adds {@code output = op(inputs)}; returns the output's name. */
+    String node(String op, String output, List<String> inputs, ProtoWriter... attributes) {
+        ProtoWriter n = new ProtoWriter();
+        for (String input : inputs) {
+            n.string(Onnx.NODE_INPUT, input);
+        }
+        n.string(Onnx.NODE_OUTPUT, output).string(Onnx.NODE_NAME, op + "_" + nodes++).string(Onnx.NODE_OP_TYPE, op);
+        for (ProtoWriter a : attributes) {
+            n.message(Onnx.NODE_ATTRIBUTE, a);
+        }
+        graph.message(Onnx.GRAPH_NODE, n);
+        return output;
+    }
+
+    void input(String name, int columns) {
+        graph.message(Onnx.GRAPH_INPUT, value(name, columns, false));
+    }
+
+    /** An output {@code [N, columns]}, or {@code int64 [N]} when {@code labels}. */
+    void output(String name, int columns, boolean labels) {
+        graph.message(Onnx.GRAPH_OUTPUT, value(name, columns, labels));
+    }
+
+    private ProtoWriter value(String name, int columns, boolean labels) {
+        ProtoWriter shape = new ProtoWriter().message(Onnx.SHAPE_DIM, new ProtoWriter().string(Onnx.DIM_PARAM, "N"));
+        if (!labels) {
+            shape.message(Onnx.SHAPE_DIM, new ProtoWriter().varint(Onnx.DIM_VALUE, columns));
+        }
+        ProtoWriter tensor = new ProtoWriter().varint(Onnx.TENSOR_TYPE_ELEM, labels ? Onnx.INT64 : asFloat ? Onnx.FLOAT
+                : Onnx.DOUBLE).message(Onnx.TENSOR_TYPE_SHAPE, shape);
+        return new ProtoWriter().string(Onnx.VALUE_NAME, name)
+                .message(Onnx.VALUE_TYPE, new ProtoWriter().message(Onnx.TYPE_TENSOR, tensor));
+    }
+
+    void metadata(String key, String value) {
+        metadata.add(new ProtoWriter().string(Onnx.ENTRY_KEY, key).string(Onnx.ENTRY_VALUE, value));
+    }
+
+    /**
+     * The whole ModelProto. The opset comes last: protocol buffers have no end marker, and a
+     * reader refuses a model without one, so a file cut short anywhere is refused.
+     */
+    byte[] model() {
+        ProtoWriter m = new ProtoWriter().varint(Onnx.MODEL_IR_VERSION, IR_VERSION)
+                .string(Onnx.MODEL_PRODUCER_NAME, "backprop4j")
+                .string(Onnx.MODEL_PRODUCER_VERSION, io.github.backprop4j.io.Provenance.currentLibraryVersion());
+        for (ProtoWriter entry : metadata) {
+            m.message(Onnx.MODEL_METADATA, entry);
+        }
+        return m.message(Onnx.MODEL_GRAPH, graph)
+                .message(Onnx.MODEL_OPSET_IMPORT, new ProtoWriter().string(Onnx.OPSET_DOMAIN, "").varint(Onnx.OPSET_VERSION, OPSET))
+                .toByteArray();
+    }
+}
