@@ -6,16 +6,34 @@ import java.util.List;
 /** Builds one ONNX graph, node by node, and the model around it. */
 final class GraphBuilder {
 
-    static final int OPSET = 13;
-    static final int IR_VERSION = 7;
-
     private final boolean asFloat;
+    private final int opset;
     private final ProtoWriter graph = new ProtoWriter().string(Onnx.GRAPH_NAME, "backprop4j");
     private final List<ProtoWriter> metadata = new ArrayList<>();
     private int nodes;
 
+    /** A graph of opset 13 (IR version 7). */
     GraphBuilder(boolean asFloat) {
+        this(asFloat, 13);
+    }
+
+    /** A graph of {@code opset}: 13 (IR version 7), or 19 for {@code Equal} on strings (IR version 9). */
+    GraphBuilder(boolean asFloat, int opset) {
         this.asFloat = asFloat;
+        this.opset = opset;
+    }
+
+    /** A one-element string tensor; returns its name. */
+    String stringConstant(String name, String value) {
+        graph.message(Onnx.GRAPH_INITIALIZER, new ProtoWriter().packed(Onnx.TENSOR_DIMS, new long[] {1})
+                .varint(Onnx.TENSOR_DATA_TYPE, Onnx.STRING).string(Onnx.TENSOR_NAME, name)
+                .string(Onnx.TENSOR_STRING_DATA, value));
+        return name;
+    }
+
+    /** The element type code of the graph's numbers. */
+    int numberType() {
+        return asFloat ? Onnx.FLOAT : Onnx.DOUBLE;
     }
 
     /** An integer attribute of a node. */
@@ -52,6 +70,15 @@ final class GraphBuilder {
         graph.message(Onnx.GRAPH_INPUT, value(name, columns, false));
     }
 
+    /** An input {@code [N, 1]} of strings. */
+    void textInput(String name) {
+        ProtoWriter shape = new ProtoWriter().message(Onnx.SHAPE_DIM, new ProtoWriter().string(Onnx.DIM_PARAM, "N"))
+                .message(Onnx.SHAPE_DIM, new ProtoWriter().varint(Onnx.DIM_VALUE, 1));
+        ProtoWriter tensor = new ProtoWriter().varint(Onnx.TENSOR_TYPE_ELEM, Onnx.STRING).message(Onnx.TENSOR_TYPE_SHAPE, shape);
+        graph.message(Onnx.GRAPH_INPUT, new ProtoWriter().string(Onnx.VALUE_NAME, name)
+                .message(Onnx.VALUE_TYPE, new ProtoWriter().message(Onnx.TYPE_TENSOR, tensor)));
+    }
+
     /** An output {@code [N, columns]}, or {@code int64 [N]} when {@code labels}. */
     void output(String name, int columns, boolean labels) {
         graph.message(Onnx.GRAPH_OUTPUT, value(name, columns, labels));
@@ -77,14 +104,14 @@ final class GraphBuilder {
      * reader refuses a model without one, so a file cut short anywhere is refused.
      */
     byte[] model() {
-        ProtoWriter m = new ProtoWriter().varint(Onnx.MODEL_IR_VERSION, IR_VERSION)
+        ProtoWriter m = new ProtoWriter().varint(Onnx.MODEL_IR_VERSION, opset >= 19 ? 9 : 7)
                 .string(Onnx.MODEL_PRODUCER_NAME, "backprop4j")
                 .string(Onnx.MODEL_PRODUCER_VERSION, io.github.backprop4j.io.Provenance.currentLibraryVersion());
         for (ProtoWriter entry : metadata) {
             m.message(Onnx.MODEL_METADATA, entry);
         }
         return m.message(Onnx.MODEL_GRAPH, graph)
-                .message(Onnx.MODEL_OPSET_IMPORT, new ProtoWriter().string(Onnx.OPSET_DOMAIN, "").varint(Onnx.OPSET_VERSION, OPSET))
+                .message(Onnx.MODEL_OPSET_IMPORT, new ProtoWriter().string(Onnx.OPSET_DOMAIN, "").varint(Onnx.OPSET_VERSION, opset))
                 .toByteArray();
     }
 }

@@ -9,8 +9,10 @@ import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Sigmoid;
 import io.github.backprop4j.activation.Softmax;
 import io.github.backprop4j.activation.Tanh;
+import io.github.backprop4j.data.CategoricalColumn;
 import io.github.backprop4j.data.FeatureScaler;
 import io.github.backprop4j.data.MinMaxScaler;
+import io.github.backprop4j.data.Preprocessing;
 import io.github.backprop4j.data.StandardScaler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,10 +25,16 @@ import java.util.List;
  * other runtimes run: each layer a {@code Gemm} ({@code Z = X·W + b}) and its activation's
  * operator, the feature scaling as {@code Sub} and {@code Div}, a regression model's target
  * scaling as {@code Mul} and {@code Add}, all in double precision unless float32 is asked for.
- * Opset 13, IR version 7.
+ * Opset 13, IR version 7 (19 and 9 for a model with columns of categories).
  *
  * <p>The graph's input is {@value #FEATURES}, {@code [N, features]}, the raw features in the
- * model's feature order. A classifier's outputs are {@value #PROBABILITIES}, {@code [N, classes]},
+ * model's feature order. A model trained on a {@code Table} takes one input per raw column,
+ * named as the column: numbers {@code [N, 1]} with NaN for a gap, categories {@code [N, 1]} of
+ * strings (the cell's text without surrounding spaces; a gap is one of the model's missing
+ * tokens, e.g. the empty string), one-hot encoded with {@code Equal} and {@code Cast} (opset 19,
+ * IR version 9). Where the library would raise (an unseen category under
+ * {@code UnknownCategories.ERROR}, a gap in a model trained without gaps), the graph cannot: it
+ * encodes zeros, or the column's fill. A classifier's outputs are {@value #PROBABILITIES}, {@code [N, classes]},
  * and {@value #LABEL}, the index of the most probable class ({@code int64 [N]}); a regressor's is
  * {@value #VALUES}, {@code [N, targets]}, in the targets' units. The model's metadata holds
  * {@code backprop4j.features}, {@code backprop4j.classes} (or {@code backprop4j.targets}) as JSON
@@ -64,8 +72,7 @@ public final class OnnxExport {
     /**
      * The model as an ONNX file in float64.
      *
-     * @param model a model trained on a data set of numbers (a model with a table's preprocessing
-     *              is refused: its export is not built yet)
+     * @param model the model
      * @return the file's bytes
      * @throws IllegalArgumentException naming what cannot be exported, e.g. an activation of your own
      */
@@ -83,20 +90,23 @@ public final class OnnxExport {
     public static byte[] toBytes(Model model, Precision precision) {
         OnnxChecks.checkNotNull(model, "model");
         OnnxChecks.checkNotNull(precision, "precision");
-        OnnxChecks.checkArgument(model.preprocessing().isEmpty(), "the model encodes a table's columns (%s); exporting"
-                + " a table model's preprocessing to ONNX is not built yet, only models trained on numbers",
-                model.featureNames());
-        GraphBuilder g = new GraphBuilder(precision == Precision.FLOAT32);
-        int features = model.featureNames().size();
-        g.input(FEATURES, features);
-        String x = scaling(g, model.scaler().orElse(null));
+        Preprocessing p = model.preprocessing().orElse(null);
+        boolean text = p != null && p.columns().stream().anyMatch(c -> c instanceof CategoricalColumn);
+        GraphBuilder g = new GraphBuilder(precision == Precision.FLOAT32, text ? 19 : 13);
+        String x;
+        if (p == null) {
+            g.input(FEATURES, model.featureNames().size());
+            x = scaling(g, FEATURES, model.scaler().orElse(null));
+        } else {
+            x = scaling(g, TableEncoding.encode(g, p), p.scaler());
+        }
         String out = layers(g, model.network(), x);
         if (model.isRegression()) {
             StandardScaler t = model.targetScaler().orElse(null);
             if (t != null) {
                 // y = y'·σ + μ
-                out = g.node("Add", "targets_unscaled", List.of(g.node("Mul", "targets_times_scale", List.of(out,
-                        g.initializer("target_scale", t.scale(), t.scale().length))), g.initializer("target_offset",
+                out = g.node("Add", "/targets_unscaled", List.of(g.node("Mul", "/targets_times_scale", List.of(out,
+                        g.initializer("/target_scale", t.scale(), t.scale().length))), g.initializer("/target_offset",
                         t.mean(), t.mean().length)));
             }
             g.node("Identity", VALUES, List.of(out));
@@ -104,8 +114,8 @@ public final class OnnxExport {
         } else {
             if (model.network().outputs() == 1) {
                 // one sigmoid unit: the probabilities are [1 − p, p]
-                String notP = g.node("Sub", "one_minus_p", List.of(g.initializer("one", new double[] {1}, 1), out));
-                out = g.node("Concat", "two_probabilities", List.of(notP, out), GraphBuilder.intAttribute("axis", 1));
+                String notP = g.node("Sub", "/one_minus_p", List.of(g.initializer("/one", new double[] {1}, 1), out));
+                out = g.node("Concat", "/two_probabilities", List.of(notP, out), GraphBuilder.intAttribute("axis", 1));
             }
             g.node("Identity", PROBABILITIES, List.of(out));
             g.node("ArgMax", LABEL, List.of(PROBABILITIES), GraphBuilder.intAttribute("axis", 1),
@@ -165,11 +175,11 @@ public final class OnnxExport {
     }
 
     /** {@code x' = (x − offset) / scale}: the model's feature scaling, or {@code x} itself. */
-    private static String scaling(GraphBuilder g, FeatureScaler scaler) {
+    private static String scaling(GraphBuilder g, String input, FeatureScaler scaler) {
         double[] offset;
         double[] scale;
         if (scaler == null) {
-            return FEATURES;
+            return input;
         } else if (scaler instanceof StandardScaler s) {
             offset = s.mean();
             scale = s.scale();
@@ -179,8 +189,8 @@ public final class OnnxExport {
         } else {
             throw new IllegalArgumentException("the scaler " + scaler + " is neither a StandardScaler nor a MinMaxScaler");
         }
-        String centred = g.node("Sub", "centred", List.of(FEATURES, g.initializer("scaler_offset", offset, offset.length)));
-        return g.node("Div", "scaled", List.of(centred, g.initializer("scaler_scale", scale, scale.length)));
+        String centred = g.node("Sub", "/centred", List.of(input, g.initializer("/scaler_offset", offset, offset.length)));
+        return g.node("Div", "/scaled", List.of(centred, g.initializer("/scaler_scale", scale, scale.length)));
     }
 
     /** Each layer: {@code Gemm(X, W, b)} then its activation. */
@@ -194,11 +204,11 @@ public final class OnnxExport {
             for (int i = 0; i < w.length; i++) {
                 System.arraycopy(w[i], 0, flat, i * w[0].length, w[0].length);
             }
-            String z = g.node("Gemm", "layer" + l + "_z", List.of(x, g.initializer("layer" + l + "_W", flat, w.length,
-                    w[0].length), g.initializer("layer" + l + "_b", layer.bias(), layer.bias().length)));
+            String z = g.node("Gemm", "/layer" + l + "_z", List.of(x, g.initializer("/layer" + l + "_W", flat, w.length,
+                    w[0].length), g.initializer("/layer" + l + "_b", layer.bias(), layer.bias().length)));
             x = op == null ? z : op.equals("Softmax")
-                    ? g.node(op, "layer" + l + "_a", List.of(z), GraphBuilder.intAttribute("axis", -1))
-                    : g.node(op, "layer" + l + "_a", List.of(z));
+                    ? g.node(op, "/layer" + l + "_a", List.of(z), GraphBuilder.intAttribute("axis", -1))
+                    : g.node(op, "/layer" + l + "_a", List.of(z));
         }
         return x;
     }

@@ -187,16 +187,81 @@ class OnnxExportTest {
                         + " (Sigmoid, ReLU, Tanh, Identity, Softmax): a part of your own has no ONNX operator here");
     }
 
+    /**
+     * A model with text columns and gaps: one ONNX input per raw column (numbers [N, 1] with NaN
+     * for a gap; categories [N, 1] of strings, a gap being a missing token); ONNX Runtime's
+     * probabilities equal the model's for every row, gaps, a rare value grouped as (other) and an
+     * unseen category among them.
+     */
     @Test
-    void aTableModelIsRefusedForNow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Path csv = dir.resolve("t.csv");
-        java.nio.file.Files.writeString(csv, "size,colour,kind\n1,red,a\n2,blue,b\n3,red,a\n4,blue,b\n5,red,a\n6,blue,b\n");
-        io.github.backprop4j.data.Table table = new io.github.backprop4j.data.CsvLoader().loadTable(csv);
-        int inputs = io.github.backprop4j.data.Preprocessing.inputCount(table,
-                io.github.backprop4j.data.PreprocessingOptions.defaults());
-        Model model = Model.train(table, new NeuralNet(new LinearLayer(inputs, 2, new Softmax(), 1L)),
-                TrainingConfig.builder().epochs(2).noValidation().noEarlyStopping().build());
-        assertThatThrownBy(() -> OnnxExport.toBytes(model)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("exporting a table model's preprocessing to ONNX is not built yet");
+    void aTableModelWithTextColumnsAndGapsGivesOnnxRuntimeTheSameProbabilities(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        Random random = new Random(8);
+        String[] colours = {"red", "blue", "green"};
+        StringBuilder csv = new StringBuilder("size,colour,weight,shade,kind\n");
+        for (int i = 0; i < 120; i++) {
+            double size = 10 * random.nextGaussian();
+            String colour = i == 5 ? "pink" : i % 17 == 3 ? "" : colours[random.nextInt(3)];
+            String shade = i % 11 == 0 ? "NA" : random.nextBoolean() ? "dark" : "light";
+            String weight = i % 13 == 0 ? "NA" : String.valueOf(50 + 5 * random.nextGaussian());
+            String kind = size > 3 ? "big" : colour.equals("red") ? "red" : "other";
+            csv.append(i % 9 == 0 ? "NA" : String.valueOf(size)).append(',').append(colour).append(',').append(weight)
+                    .append(',').append(shade).append(',').append(kind).append('\n');
+        }
+        java.nio.file.Path file = dir.resolve("t.csv");
+        java.nio.file.Files.writeString(file, csv);
+        io.github.backprop4j.data.Table table = new io.github.backprop4j.data.CsvLoader().withMissingValues()
+                .withMinCategoryCount(2).loadTable(file);
+        for (boolean indicators : new boolean[] {true, false}) {
+            io.github.backprop4j.data.PreprocessingOptions options = io.github.backprop4j.data.PreprocessingOptions.defaults()
+                    .withMissingIndicators(indicators).withUnknownCategories(
+                            io.github.backprop4j.data.PreprocessingOptions.UnknownCategories.ALL_ZEROS);
+            int inputs = io.github.backprop4j.data.Preprocessing.inputCount(table, options);
+            Random init = new Random(9);
+            Model model = Model.train(table, null, options, new NeuralNet(new LinearLayer(inputs, 6, new Tanh(), init),
+                    new LinearLayer(6, 3, new Softmax(), init)), SHORT, io.github.backprop4j.train.TrainingListener.NONE);
+            assertThat(model.preprocessing().orElseThrow().inputNames()).contains("colour=(other)", "colour=(missing)");
+            int n = table.size() + 1;
+            double[][] size = new double[n][1];
+            double[][] weight = new double[n][1];
+            String[][] colour = new String[n][1];
+            String[][] shade = new String[n][1];
+            double[][] ours = new double[n][];
+            for (int i = 0; i < n; i++) {
+                java.util.Map<String, Object> row = new java.util.HashMap<>();
+                if (i < table.size()) {
+                    size[i][0] = table.numbers("size")[i];
+                    weight[i][0] = table.numbers("weight")[i];
+                    colour[i][0] = table.categories("colour")[i];
+                    shade[i][0] = table.categories("shade")[i];
+                } else {    // a row of categories never seen, and no gap
+                    size[i][0] = 1;
+                    weight[i][0] = 2;
+                    colour[i][0] = "violet";
+                    shade[i][0] = "mid";
+                }
+                row.put("size", Double.isNaN(size[i][0]) ? null : size[i][0]);
+                row.put("weight", Double.isNaN(weight[i][0]) ? null : weight[i][0]);
+                row.put("colour", colour[i][0]);
+                row.put("shade", shade[i][0]);
+                java.util.Map<String, Double> byClass = model.predictProbabilities(row);
+                ours[i] = model.classNames().stream().mapToDouble(byClass::get).toArray();
+                colour[i][0] = colour[i][0] == null ? "" : colour[i][0];      // a gap: a missing token
+                shade[i][0] = shade[i][0] == null ? "NA" : shade[i][0];
+            }
+            byte[] onnx = OnnxExport.toBytes(model);
+            ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+            try (ai.onnxruntime.OrtSession session = env.createSession(onnx, new ai.onnxruntime.OrtSession.SessionOptions());
+                 ai.onnxruntime.OnnxTensor s = ai.onnxruntime.OnnxTensor.createTensor(env, size);
+                 ai.onnxruntime.OnnxTensor w = ai.onnxruntime.OnnxTensor.createTensor(env, weight);
+                 ai.onnxruntime.OnnxTensor c = ai.onnxruntime.OnnxTensor.createTensor(env, colour);
+                 ai.onnxruntime.OnnxTensor h = ai.onnxruntime.OnnxTensor.createTensor(env, shade);
+                 ai.onnxruntime.OrtSession.Result r = session.run(java.util.Map.of("size", s, "weight", w, "colour", c,
+                         "shade", h))) {
+                assertClose((double[][]) r.get(OnnxExport.PROBABILITIES).orElseThrow().getValue(), ours, 1e-12);
+            } catch (ai.onnxruntime.OrtException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 }
