@@ -26,6 +26,7 @@ class DocSnippetsTest {
             "import io.github.backprop4j.activation.*;", "import io.github.backprop4j.data.*;",
             "import io.github.backprop4j.eval.*;", "import io.github.backprop4j.io.*;", "import io.github.backprop4j.loss.*;",
             "import io.github.backprop4j.math.*;", "import io.github.backprop4j.optim.*;", "import io.github.backprop4j.plot.*;",
+            "import io.github.backprop4j.onnx.*;",
             "import io.github.backprop4j.train.*;", "import java.nio.file.*;", "import java.util.*;", "");
 
     @TempDir
