@@ -23,6 +23,14 @@ final class GraphBuilder {
         this.opset = opset;
     }
 
+    /** An int64 vector, e.g. Gather's indices; returns its name. */
+    String longInitializer(String name, long[] values) {
+        graph.message(Onnx.GRAPH_INITIALIZER, new ProtoWriter().packed(Onnx.TENSOR_DIMS, new long[] {values.length})
+                .varint(Onnx.TENSOR_DATA_TYPE, Onnx.INT64).string(Onnx.TENSOR_NAME, name)
+                .packed(Onnx.TENSOR_INT64_DATA, values));
+        return name;
+    }
+
     /** A one-element string tensor; returns its name. */
     String stringConstant(String name, String value) {
         graph.message(Onnx.GRAPH_INITIALIZER, new ProtoWriter().packed(Onnx.TENSOR_DIMS, new long[] {1})

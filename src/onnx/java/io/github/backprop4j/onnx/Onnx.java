@@ -50,6 +50,7 @@ final class Onnx {
     static final int TENSOR_DATA_TYPE = 2;
     static final int TENSOR_FLOAT_DATA = 4;
     static final int TENSOR_STRING_DATA = 6;
+    static final int TENSOR_INT64_DATA = 7;
     static final int TENSOR_NAME = 8;
     static final int TENSOR_RAW_DATA = 9;
     static final int TENSOR_DOUBLE_DATA = 10;

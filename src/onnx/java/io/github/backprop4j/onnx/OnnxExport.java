@@ -28,8 +28,9 @@ import java.util.List;
  * Opset 13, IR version 7 (19 and 9 for a model with columns of categories).
  *
  * <p>The graph's input is {@value #FEATURES}, {@code [N, features]}, the raw features in the
- * model's feature order. A model trained on a {@code Table} takes one input per raw column,
- * named as the column: numbers {@code [N, 1]} with NaN for a gap, categories {@code [N, 1]} of
+ * model's feature order (for a model trained on a {@code Table} of numbers only, its columns, NaN
+ * for a gap). A model trained on a {@code Table} with columns of categories takes one input per
+ * raw column, named as the column: numbers {@code [N, 1]} with NaN for a gap, categories {@code [N, 1]} of
  * strings (the cell's text without surrounding spaces; a gap is one of the model's missing
  * tokens, e.g. the empty string), one-hot encoded with {@code Equal} and {@code Cast} (opset 19,
  * IR version 9). Where the library would raise (an unseen category under

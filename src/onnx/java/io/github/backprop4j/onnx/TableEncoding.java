@@ -20,8 +20,15 @@ final class TableEncoding {
     private TableEncoding() {
     }
 
-    /** Adds one input per raw column and the nodes that encode them; returns the encoded {@code [N, inputs]}. */
+    /**
+     * Adds the inputs and the nodes that encode them; returns the encoded {@code [N, inputs]}. A
+     * table of numbers only has one input, {@value OnnxExport#FEATURES}, {@code [N, columns]};
+     * one with categories has one input per raw column.
+     */
     static String encode(GraphBuilder g, Preprocessing p) {
+        if (p.columns().stream().allMatch(c -> c instanceof NumericColumn)) {
+            return numbers(g, p);
+        }
         List<String> pieces = new ArrayList<>();
         List<String> reserved = List.of(OnnxExport.PROBABILITIES, OnnxExport.LABEL, OnnxExport.VALUES);
         for (int c = 0; c < p.columns().size(); c++) {
@@ -68,6 +75,31 @@ final class TableEncoding {
             }
         }
         return g.node("Concat", "/encoded", pieces, GraphBuilder.intAttribute("axis", 1));
+    }
+
+    /** {@code Where(IsNaN(X), fill, X)}, and the indicators {@code Cast(IsNaN(X))} gathered beside their columns. */
+    private static String numbers(GraphBuilder g, Preprocessing p) {
+        int columns = p.columns().size();
+        g.input(OnnxExport.FEATURES, columns);
+        double[] fill = new double[columns];
+        List<Long> order = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            NumericColumn n = (NumericColumn) p.columns().get(c);
+            fill[c] = n.fill();
+            order.add((long) c);
+            if (n.indicator()) {
+                order.add((long) (columns + c));    // its indicator, from the second half of [filled, indicators]
+            }
+        }
+        String gap = g.node("IsNaN", "/gap", List.of(OnnxExport.FEATURES));
+        String filled = g.node("Where", "/filled", List.of(gap, g.initializer("/fill", fill, columns), OnnxExport.FEATURES));
+        if (order.size() == columns) {
+            return filled;
+        }
+        String both = g.node("Concat", "/filled_and_indicators", List.of(filled, cast(g, gap, "/indicators")),
+                GraphBuilder.intAttribute("axis", 1));
+        return g.node("Gather", "/encoded", List.of(both, g.longInitializer("/input_order",
+                order.stream().mapToLong(Long::longValue).toArray())), GraphBuilder.intAttribute("axis", 1));
     }
 
     private static String cast(GraphBuilder g, String bool, String output) {

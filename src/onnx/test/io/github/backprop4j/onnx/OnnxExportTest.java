@@ -187,6 +187,46 @@ class OnnxExportTest {
                         + " (Sigmoid, ReLU, Tanh, Identity, Softmax): a part of your own has no ONNX operator here");
     }
 
+    /** A table of numbers only, with gaps: one input [N, columns], NaN for a gap; indicators gathered beside their columns. */
+    @Test
+    void aTableOfNumbersWithGapsTakesOneInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Random random = new Random(12);
+        StringBuilder csv = new StringBuilder("a,b,c,kind\n");
+        for (int i = 0; i < 90; i++) {
+            double a = random.nextGaussian();
+            double b = 3 + random.nextGaussian();
+            csv.append(i % 7 == 0 ? "" : String.valueOf(a)).append(',').append(i % 5 == 0 ? "NA" : String.valueOf(b))
+                    .append(',').append(random.nextGaussian()).append(',').append(a + b > 3 ? "yes" : "no").append('\n');
+        }
+        java.nio.file.Path file = dir.resolve("n.csv");
+        java.nio.file.Files.writeString(file, csv);
+        io.github.backprop4j.data.Table table = new io.github.backprop4j.data.CsvLoader().withMissingValues().loadTable(file);
+        for (boolean indicators : new boolean[] {true, false}) {
+            io.github.backprop4j.data.PreprocessingOptions options = io.github.backprop4j.data.PreprocessingOptions.defaults()
+                    .withMissingIndicators(indicators);
+            int inputs = io.github.backprop4j.data.Preprocessing.inputCount(table, options);
+            assertThat(inputs).isEqualTo(indicators ? 5 : 3);
+            Model model = Model.train(table, null, options, new NeuralNet(new LinearLayer(inputs, 4, new ReLU(), 3L),
+                    new LinearLayer(4, 2, new Softmax(), 4L)), SHORT, io.github.backprop4j.train.TrainingListener.NONE);
+            double[][] x = new double[table.size()][3];
+            double[][] ours = new double[table.size()][];
+            for (int i = 0; i < x.length; i++) {
+                java.util.Map<String, Object> row = new java.util.HashMap<>();
+                for (int j = 0; j < 3; j++) {
+                    String column = List.of("a", "b", "c").get(j);
+                    x[i][j] = table.numbers(column)[i];
+                    row.put(column, Double.isNaN(x[i][j]) ? null : x[i][j]);
+                }
+                java.util.Map<String, Double> byClass = model.predictProbabilities(row);
+                ours[i] = model.classNames().stream().mapToDouble(byClass::get).toArray();
+            }
+            assertClose((double[][]) Ort.run(OnnxExport.toBytes(model), x, OnnxExport.PROBABILITIES), ours, 1e-12);
+            assertClose(widened((float[][]) Ort.run(OnnxExport.toBytes(model, Precision.FLOAT32), narrowed(x),
+                    OnnxExport.PROBABILITIES)), ours, 1e-5);
+        }
+    }
+
     /**
      * A model with text columns and gaps: one ONNX input per raw column (numbers [N, 1] with NaN
      * for a gap; categories [N, 1] of strings, a gap being a missing token); ONNX Runtime's
