@@ -228,22 +228,8 @@ class ModelFileTest {
     void everyEditOfARunSectionUnderAValidChecksumReadsOrIsAModelFormatException() {
         String text = new String(bytes(smallWithRun()), StandardCharsets.UTF_8);
         String payload = text.substring(0, text.lastIndexOf("crc32 "));
-        int start = payload.indexOf("\nrun\n");
-        for (int i = start; i < payload.length() - 4; i++) {
-            for (char c : new char[] {'x', ' ', '\n', '9', '-', '0', '"', 'n'}) {
-                String changed = payload.substring(0, i) + c + payload.substring(i + 1);
-                CRC32 crc = new CRC32();
-                crc.update(changed.getBytes(StandardCharsets.UTF_8));
-                byte[] file = (changed + String.format(Locale.ROOT, "crc32 %08x\n", crc.getValue())).getBytes(StandardCharsets.UTF_8);
-                try {
-                    read(file);
-                } catch (ModelFormatException expected) {
-                    // the documented refusal
-                } catch (RuntimeException e) {
-                    throw new AssertionError("byte " + i + " set to '" + c + "': " + e, e);
-                }
-            }
-        }
+        EditsUnderAChecksum.assertEachReadsOrIsAModelFormatException(payload, payload.indexOf("\nrun\n"), payload.length() - 4,
+                "x \n9-0\"n", ModelFileTest::read);
     }
 
     /** {@link #smallWithRun()} with a provenance: format version 6's section, every field of it present. */
@@ -293,22 +279,7 @@ class ModelFileTest {
         int[][] spans = {{payload.indexOf("\nprovenance "), payload.indexOf("\nlayers ")},
             {payload.indexOf("\noptimizer "), payload.indexOf("\nstate ")}, {payload.indexOf("\nloss "), payload.indexOf("\nfeatures ")}};
         for (int[] span : spans) {
-            for (int i = span[0] + 1; i < span[1]; i++) {
-                for (char c : new char[] {'x', ' ', '\n', '9', '-', '0', '"', '=', '\\'}) {
-                    String changed = payload.substring(0, i) + c + payload.substring(i + 1);
-                    CRC32 crc = new CRC32();
-                    crc.update(changed.getBytes(StandardCharsets.UTF_8));
-                    byte[] file = (changed + String.format(Locale.ROOT, "crc32 %08x\n", crc.getValue()))
-                            .getBytes(StandardCharsets.UTF_8);
-                    try {
-                        read(file);
-                    } catch (ModelFormatException expected) {
-                        // the documented refusal
-                    } catch (RuntimeException e) {
-                        throw new AssertionError("offset " + i + " set to '" + c + "': " + e, e);
-                    }
-                }
-            }
+            EditsUnderAChecksum.assertEachReadsOrIsAModelFormatException(payload, span[0] + 1, span[1], "x \n9-0\"=\\", ModelFileTest::read);
         }
     }
 
