@@ -118,6 +118,57 @@ class PartRegistryTest {
                 .hasMessageContaining("unknown optimizer 'SignSgd'; known: [Adam, AdamW, Momentum, RmsProp, Sgd]");
     }
 
+    /** A user's loss: {@code L = weight · mean((P − Y)²)}, with its one setting. */
+    public record WeightedSquares(double weight) implements io.github.backprop4j.loss.Loss {
+        @Override
+        public double value(double[][] predicted, double[][] target) {
+            double sum = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                for (int j = 0; j < predicted[i].length; j++) {
+                    double d = predicted[i][j] - target[i][j];
+                    sum += d * d;
+                }
+            }
+            return weight * sum / predicted.length;
+        }
+
+        @Override
+        public double[][] gradient(double[][] predicted, double[][] target) {
+            double[][] g = new double[predicted.length][predicted[0].length];
+            for (int i = 0; i < predicted.length; i++) {
+                for (int j = 0; j < predicted[i].length; j++) {
+                    g[i][j] = 2 * weight * (predicted[i][j] - target[i][j]) / predicted.length;   // ∂L/∂P
+                }
+            }
+            return g;
+        }
+
+        @Override
+        public Map<String, Double> settings() {
+            return Map.of("weight", weight);
+        }
+    }
+
+    @Test
+    void aUserLossSavesAndLoadsWithTheRegistryThatKnowsIt() {
+        Random random = new Random(2);
+        assertThat(new GradientChecker().checkLoss(new WeightedSquares(0.5), GradientCheck.gaussian(3, 2, random),
+                GradientCheck.gaussian(3, 2, random)).passes(1e-7)).as("the test's loss is right").isTrue();
+        double[][] x = {{0}, {1}, {2}, {3}, {4}, {5}};
+        double[][] y = {{1}, {3}, {5}, {7}, {9}, {11}};
+        Model model = Model.train(Dataset.regression(x, y, java.util.List.of("x"), java.util.List.of("y")),
+                new NeuralNet(new LinearLayer(1, 1, new io.github.backprop4j.activation.Identity(), 1L)),
+                TrainingConfig.builder().epochs(5).noValidation().noEarlyStopping().loss(new WeightedSquares(0.5)).build());
+        Path file = dir.resolve("loss.model");
+        model.save(file);
+        Model back = Model.load(file, PartRegistry.defaults().withLoss(WeightedSquares.class,
+                s -> new WeightedSquares(s.get("weight"))));
+        assertThat(back.loss()).isEqualTo(new WeightedSquares(0.5));
+        assertThat(back.predictValues(new double[] {2.5})).isEqualTo(model.predictValues(new double[] {2.5}));
+        assertThatThrownBy(() -> Model.load(file)).isInstanceOf(ModelFormatException.class)
+                .hasMessageStartingWith("loss.model line 3: unknown loss 'WeightedSquares'");
+    }
+
     @Test
     void aFactoryThatDoesNotMakeThePartOfTheFileIsRefused() {
         Path file = dir.resolve("swish.model");
