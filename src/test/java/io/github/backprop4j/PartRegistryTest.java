@@ -192,6 +192,7 @@ class PartRegistryTest {
         assertThat(defaults.names("optimizer")).containsExactly("Adam", "AdamW", "Momentum", "RmsProp", "Sgd");
         assertThatThrownBy(() -> defaults.withActivation(ReLU.class, s -> new ReLU()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("an activation named ReLU is registered already");
+        assertThatThrownBy(() -> defaults.names("layer")).hasMessage("kind 'layer' is not one of [activation, loss, optimizer]");
         Swish anonymous = new Swish(1) { };
         @SuppressWarnings("unchecked")
         Class<Swish> type = (Class<Swish>) anonymous.getClass();

@@ -54,6 +54,8 @@ public final class PartRegistry {
             .withOptimizer(AdamW.class, s -> new AdamW(s.get("learningRate"), s.get("beta1"), s.get("beta2"), s.get("epsilon"),
                     s.get("weightDecay")));
 
+    private static final java.util.List<String> KINDS = java.util.List.of("activation", "loss", "optimizer");
+
     /** Kind ("activation", "loss", "optimizer") and name, as {@code kind + " " + name}, to its class and its factory. */
     private final Map<String, Class<?>> types;
     private final Map<String, Function<Map<String, Double>, ?>> factories;
@@ -115,6 +117,7 @@ public final class PartRegistry {
      * @return the names, sorted
      */
     public Set<String> names(String kind) {
+        checkArgument(KINDS.contains(kind), "kind '%s' is not one of %s", kind, KINDS);
         Set<String> names = new java.util.TreeSet<>();
         types.keySet().stream().filter(k -> k.startsWith(kind + " ")).forEach(k -> names.add(k.substring(kind.length() + 1)));
         return names;
@@ -127,7 +130,8 @@ public final class PartRegistry {
         checkArgument(PartText.isName(name), "a %s class needs a simple name (letters, digits, _ or $) to be saved; %s has"
                 + " none", kind, type.getName());
         String key = kind + " " + name;
-        checkArgument(!types.containsKey(key), "an %s named %s is registered already", kind, name);
+        checkArgument(!types.containsKey(key), "%s %s named %s is registered already", kind.equals("loss") ? "a" : "an", kind,
+                name);
         Map<String, Class<?>> t = new TreeMap<>(types);
         Map<String, Function<Map<String, Double>, ?>> f = new TreeMap<>(factories);
         t.put(key, type);
@@ -155,7 +159,14 @@ public final class PartRegistry {
         }
         checkArgument(part != null && part.getClass() == type, "the factory registered for the %s %s made %s, not a %s",
                 kind, name, part == null ? null : part.getClass().getName(), type.getName());
-        Map<String, Double> made = PartText.settings(part);
+        Map<String, Double> made;
+        try {
+            made = PartText.settings(part);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the " + kind + " " + name + "'s settings() failed: " + e, e);
+        }
         checkArgument(made.equals(settings), "the %s %s made from the file's settings %s has the settings %s", kind, name,
                 settings, made);
         return base.cast(part);

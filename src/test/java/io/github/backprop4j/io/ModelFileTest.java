@@ -262,6 +262,9 @@ class ModelFileTest {
                 .hasMessageStartingWith("m.model line 15: expected 'provenance none' or 'provenance \"<version>\"");
         assertThatThrownBy(() -> read(edited(d, "setting \"seed\" \"9\"", "setting \"listener\" \"9\"")))
                 .hasMessage("m.model line 20: a setting named twice");
+        assertThatThrownBy(() -> read(edited(d, "beta1=0.90000000000000002", "beta1=2")))
+                .hasMessageStartingWith("m.model line 33: the optimizer Adam cannot be made from the settings {beta1=2.0,")
+                .hasMessageContaining("beta1");
         assertThatThrownBy(() -> read(edited(d, "optimizer Adam ", "optimizer Adam beta1=0.5 ")))
                 .hasMessageContaining("expected each setting once as 'name=number', got 'beta1=0.9");
     }
