@@ -75,30 +75,26 @@ final class GraphBuilder {
     }
 
     void input(String name, int columns) {
-        graph.message(Onnx.GRAPH_INPUT, value(name, columns, false));
+        graph.message(Onnx.GRAPH_INPUT, value(name, numberType(), columns));
     }
 
     /** An input {@code [N, 1]} of strings. */
     void textInput(String name) {
-        ProtoWriter shape = new ProtoWriter().message(Onnx.SHAPE_DIM, new ProtoWriter().string(Onnx.DIM_PARAM, "N"))
-                .message(Onnx.SHAPE_DIM, new ProtoWriter().varint(Onnx.DIM_VALUE, 1));
-        ProtoWriter tensor = new ProtoWriter().varint(Onnx.TENSOR_TYPE_ELEM, Onnx.STRING).message(Onnx.TENSOR_TYPE_SHAPE, shape);
-        graph.message(Onnx.GRAPH_INPUT, new ProtoWriter().string(Onnx.VALUE_NAME, name)
-                .message(Onnx.VALUE_TYPE, new ProtoWriter().message(Onnx.TYPE_TENSOR, tensor)));
+        graph.message(Onnx.GRAPH_INPUT, value(name, Onnx.STRING, 1));
     }
 
     /** An output {@code [N, columns]}, or {@code int64 [N]} when {@code labels}. */
     void output(String name, int columns, boolean labels) {
-        graph.message(Onnx.GRAPH_OUTPUT, value(name, columns, labels));
+        graph.message(Onnx.GRAPH_OUTPUT, labels ? value(name, Onnx.INT64, 0) : value(name, numberType(), columns));
     }
 
-    private ProtoWriter value(String name, int columns, boolean labels) {
+    /** A value of element type {@code type}, shaped {@code [N, columns]}, or {@code [N]} when {@code columns} is 0. */
+    private static ProtoWriter value(String name, int type, int columns) {
         ProtoWriter shape = new ProtoWriter().message(Onnx.SHAPE_DIM, new ProtoWriter().string(Onnx.DIM_PARAM, "N"));
-        if (!labels) {
+        if (columns > 0) {
             shape.message(Onnx.SHAPE_DIM, new ProtoWriter().varint(Onnx.DIM_VALUE, columns));
         }
-        ProtoWriter tensor = new ProtoWriter().varint(Onnx.TENSOR_TYPE_ELEM, labels ? Onnx.INT64 : asFloat ? Onnx.FLOAT
-                : Onnx.DOUBLE).message(Onnx.TENSOR_TYPE_SHAPE, shape);
+        ProtoWriter tensor = new ProtoWriter().varint(Onnx.TENSOR_TYPE_ELEM, type).message(Onnx.TENSOR_TYPE_SHAPE, shape);
         return new ProtoWriter().string(Onnx.VALUE_NAME, name)
                 .message(Onnx.VALUE_TYPE, new ProtoWriter().message(Onnx.TYPE_TENSOR, tensor));
     }
