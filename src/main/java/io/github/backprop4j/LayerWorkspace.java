@@ -8,13 +8,25 @@ package io.github.backprop4j;
  */
 final class LayerWorkspace {
 
-    /** The arrays that depend on the number of rows in the batch. */
+    /** The rows of a chunk: the training passes hand a batch to the threads in chunks of this many rows. */
+    static final int CHUNK_ROWS = 16;
+
+    /**
+     * The arrays that depend on the number of rows in the batch, and their chunks: views of
+     * {@value #CHUNK_ROWS} rows (the last one fewer) that share the rows' arrays, so a chunk is
+     * handed to an activation without copying. The chunks depend on the batch size alone.
+     */
     static final class Rows {
         final int count;
         final double[][] z;
         final double[][] a;
         final double[][] dZ;
         final double[][] dInput;
+        final double[][][] zChunks;
+        final double[][][] aChunks;
+        final double[][][] dZChunks;
+        private double[][] viewed;           // the matrix last cut into chunks by chunksOf, or null
+        private double[][][] viewedChunks;
 
         Rows(int count, int inputs, int outputs) {
             this.count = count;
@@ -22,6 +34,39 @@ final class LayerWorkspace {
             this.a = new double[count][outputs];
             this.dZ = new double[count][outputs];
             this.dInput = new double[count][inputs];
+            this.zChunks = cut(z);
+            this.aChunks = cut(a);
+            this.dZChunks = cut(dZ);
+        }
+
+        /** {@return the number of chunks} */
+        int chunks() {
+            return (count + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        }
+
+        /** {@return the first row of chunk {@code c}; {@code start(chunks())} is the number of rows} */
+        int start(int c) {
+            return Math.min(count, c * CHUNK_ROWS);
+        }
+
+        /**
+         * The chunks of a {@code [count × ...]} matrix from outside the workspace (the gradient from
+         * the layer above); the views of the last matrix asked for are kept, since it is reused too.
+         */
+        double[][][] chunksOf(double[][] m) {
+            if (m != viewed) {
+                viewedChunks = cut(m);
+                viewed = m;
+            }
+            return viewedChunks;
+        }
+
+        private double[][][] cut(double[][] m) {
+            double[][][] chunks = new double[chunks()][][];
+            for (int c = 0; c < chunks.length; c++) {
+                chunks[c] = java.util.Arrays.copyOfRange(m, start(c), start(c + 1));
+            }
+            return chunks;
         }
     }
 

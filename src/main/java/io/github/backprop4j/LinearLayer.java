@@ -59,6 +59,7 @@ public final class LinearLayer {
     private double[][] output;          // A [batch × outputs]
     private LayerWorkspace.Rows rows;   // the training arrays of the cached batch
     private LayerWorkspace workspace;   // created at the first training forward pass
+    private SharedPasses passes;        // the passes shared among threads, created with the workspace
     private final WriterGuard guard = new WriterGuard();   // one thread at a time changes this layer
     private final StampedLock lock = new StampedLock();    // predictions validate against the publishing of a step
 
@@ -153,19 +154,19 @@ public final class LinearLayer {
 
     /**
      * The training forward pass into this layer's reused arrays: {@code Z = X·W + b},
-     * {@code A = f(Z)}, with the product's rows shared among up to {@code threads} threads. The
+     * {@code A = f(Z)}, with chunks of rows shared among up to {@code threads} threads. The
      * returned {@code A} stays valid until this layer's next forward pass.
      */
     double[][] forward(double[][] input, int threads) {
         checkInput(input);
         if (workspace == null) {
             workspace = new LayerWorkspace(inputs(), outputs());
+            passes = new SharedPasses(activation);
         }
         LayerWorkspace.Rows r = workspace.rows(input.length);
         // Z = X·W + b        [B×in]·[in×out] + [1×out] = [B×out]
-        Matrices.affineInto(input, PARAMS.front(weights), PARAMS.front(bias)[0], r.z, threads);
-        // A = f(Z)
-        activation.forwardInto(r.z, r.a);
+        // A = f(Z)           both a chunk of rows at a time
+        passes.forward(input, PARAMS.front(weights), PARAMS.front(bias)[0], r, threads);
         this.input = input;
         this.preActivation = r.z;
         this.output = r.a;
@@ -236,7 +237,7 @@ public final class LinearLayer {
         checkNotNull(optimizer, "optimizer");
         guard.acquire(this, "backward");
         try {
-            double[][] dZ = activationGradient(outputGradient);
+            double[][] dZ = activationGradient(outputGradient, 1);
             return Matrices.copy(backwardFromPreActivation(dZ, optimizer, optimizer.learningRate(), true, 1));
         } finally {
             guard.release();
@@ -266,7 +267,7 @@ public final class LinearLayer {
         checkGradientArrays(weightGradient, biasGradient);
         guard.acquire(this, "gradients");
         try {
-            double[][] dZ = activationGradient(outputGradient);
+            double[][] dZ = activationGradient(outputGradient, 1);
             return Matrices.copy(gradientsFromPreActivation(dZ, weightGradient, biasGradient, true, 1));
         } finally {
             guard.release();
@@ -281,8 +282,11 @@ public final class LinearLayer {
                 "%s: the bias gradient array must be 1x%d, got %s", this, outputs(), db == null ? "null" : Matrices.shape(db));
     }
 
-    /** The first half of backward: {@code dZ = dA ⊙ f'(Z)} from the cached {@code Z} and {@code A}. */
-    double[][] activationGradient(double[][] outputGradient) {
+    /**
+     * The first half of backward: {@code dZ = dA ⊙ f'(Z)} from the cached {@code Z} and
+     * {@code A}, with chunks of rows shared among up to {@code threads} threads.
+     */
+    double[][] activationGradient(double[][] outputGradient, int threads) {
         checkForward();
         if (!Shapes.same(outputGradient, output)) {
             Matrices.checkMatrix(outputGradient, "backward: output gradient dA");
@@ -290,7 +294,7 @@ public final class LinearLayer {
                     Matrices.shape(outputGradient), Matrices.shape(output)));
         }
         // dZ = dA ⊙ f'(Z)   (the activation's own chain rule; a Jacobian product for softmax)
-        activation.backwardInto(preActivation, output, outputGradient, rows.dZ);
+        passes.activationGradient(outputGradient, rows, threads);
         return rows.dZ;
     }
 
@@ -340,22 +344,11 @@ public final class LinearLayer {
             throw new IllegalArgumentException(String.format("backward: dZ is %s but the forward output was %s",
                     Matrices.shape(dZ), Matrices.shape(output)));
         }
+        double[][] dInput = inputGradient ? rows.dInput : null;
         // dW = Xᵀ·dZ        [in×B]·[B×out] = [in×out]
-        Matrices.multiplyTransAInto(input, dZ, dW, threads);
         // db = 1ᵀ·dZ        column sums, [1×out]
-        double[] sums = db[0];
-        java.util.Arrays.fill(sums, 0.0);
-        for (double[] row : dZ) {
-            for (int j = 0; j < sums.length; j++) {
-                sums[j] += row[j];
-            }
-        }
-        double[][] dInput = null;
-        if (inputGradient) {
-            // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
-            Matrices.multiplyTransBInto(dZ, PARAMS.front(weights), rows.dInput, threads);
-            dInput = rows.dInput;
-        }
+        // dA_prev = dZ·Wᵀ   [B×out]·[out×in] = [B×in], with W as it was in the forward pass
+        passes.gradients(input, dZ, PARAMS.front(weights), dW, db[0], dInput, rows, threads);
         input = null;
         preActivation = null;
         output = null;
@@ -466,8 +459,8 @@ public final class LinearLayer {
         }
 
         @Override
-        public double[][] activationGradient(LinearLayer layer, double[][] outputGradient) {
-            return layer.activationGradient(outputGradient);
+        public double[][] activationGradient(LinearLayer layer, double[][] outputGradient, int threads) {
+            return layer.activationGradient(outputGradient, threads);
         }
 
         @Override

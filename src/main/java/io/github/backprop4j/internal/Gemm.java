@@ -95,6 +95,42 @@ public abstract class Gemm {
         }
     }
 
+    /**
+     * Rows {@code [i0, i1)} of {@code C = 1·bias + op(A)·op(B)}, on the calling thread: one
+     * thread's share of a product whose rows a caller hands out itself (the training step shares a
+     * layer's rows, and with them the activation's work, in one hand-over). The other rows of
+     * {@code C} are not touched; the rows computed are the bits {@link #multiply} gives them.
+     *
+     * @param a      {@code A}, {@code [n×k]}, or {@code [k×n]} when {@code transA}
+     * @param transA whether {@code op(A) = Aᵀ}
+     * @param b      {@code B}, {@code [k×m]}, or {@code [m×k]} when {@code transB}
+     * @param transB whether {@code op(B) = Bᵀ}
+     * @param bias   length {@code m}, or null for zero
+     * @param c      {@code [n×m]}; rows {@code [i0, i1)} overwritten
+     * @param i0     the first row, inclusive
+     * @param i1     the last row, exclusive
+     */
+    public final void multiplyRows(double[][] a, boolean transA, double[][] b, boolean transB, double[] bias,
+            double[][] c, int i0, int i1) {
+        int m = c[0].length;
+        int k = transA ? a.length : a[0].length;
+        for (int i = i0; i < i1; i++) {
+            initRow(c[i], bias, 0, m);
+        }
+        if (i1 - i0 < FEW_ROWS && !transA && !transB) {
+            for (int i = i0; i < i1; i++) {
+                addRowTimesColumns(a[i], b, c[i], k, 0, m);
+            }
+        } else if (i1 > i0) {
+            multiplyBlock(a, transA, b, transB, c, k, i0, i1, 0, m);
+        }
+    }
+
+    /** The rows of C a thread's share should be a multiple of, for the micro-kernel's tiles. */
+    public final int rowUnit() {
+        return rowUnit;
+    }
+
     private static void initRow(double[] row, double[] bias, int from, int to) {
         if (bias == null) {
             Arrays.fill(row, from, to, 0.0);

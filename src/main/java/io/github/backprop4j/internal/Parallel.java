@@ -31,6 +31,27 @@ public final class Parallel {
         void run(int from, int to);
     }
 
+    /**
+     * The multiply-adds of a training step's forward pass (its backward does about twice that)
+     * that each thread must have for a step to be shared at all: below it, handing chunks of a
+     * step to a second thread costs more than it saves (measured in docs/performance.md: a
+     * 64-128-64-10 network at batch 32, 0.5 M per step, trained 0.5–0.8× as fast on two threads).
+     */
+    public static final long STEP_WORK_PER_THREAD = 1L << 22;
+
+    /**
+     * The threads for a training step: {@code maxThreads}, fewer when the step is small, one
+     * below {@link #STEP_WORK_PER_THREAD} multiply-adds per thread. Depends on the work only,
+     * never on timing, so a run is reproducible.
+     *
+     * @param forwardWork the multiply-adds of the step's forward pass, {@code B · Σ inputs · outputs}
+     * @param maxThreads  the most threads, &gt;= 1
+     * @return between 1 and {@code maxThreads}
+     */
+    public static int threadsForStep(long forwardWork, int maxThreads) {
+        return (int) Math.max(1, Math.min(maxThreads, forwardWork / STEP_WORK_PER_THREAD));
+    }
+
     /** The number of processors, the default thread count. */
     public static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());

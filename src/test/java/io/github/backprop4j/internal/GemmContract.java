@@ -59,6 +59,36 @@ abstract class GemmContract {
     }
 
     @Test
+    void rowRangesGiveTheBitsOfTheWholeProductAndTouchNoOtherRow() {
+        Random random = new Random(15);
+        int[][] shapes = {{64, 784, 256}, {784, 64, 256}, {37, 129, 131}, {9, 5, 3}, {3, 40, 17}};
+        for (int[] s : shapes) {
+            int n = s[0];
+            int k = s[1];
+            int m = s[2];
+            for (int form = 0; form < 4; form++) {
+                boolean transA = (form & 1) != 0;
+                boolean transB = (form & 2) != 0;
+                double[][] a = transA ? gaussian(k, n, random) : gaussian(n, k, random);
+                double[][] b = transB ? gaussian(m, k, random) : gaussian(k, m, random);
+                double[] bias = form == 0 ? gaussian(1, m, random)[0] : null;
+                double[][] whole = new double[n][m];
+                gemm().multiply(a, transA, b, transB, bias, whole, 1);
+                double[][] garbage = gaussian(n, m, random);
+                double[][] c = io.github.backprop4j.math.Matrices.copy(garbage);
+                // uneven shares, one of a single row and one of none: the rows are split [0, r1) [r1, r1 + 1) [r1 + 1, n)
+                int r1 = random.nextInt(n);
+                gemm().multiplyRows(a, transA, b, transB, bias, c, 0, r1);
+                assertThat(c[r1]).isEqualTo(garbage[r1]);
+                gemm().multiplyRows(a, transA, b, transB, bias, c, r1, r1);
+                gemm().multiplyRows(a, transA, b, transB, bias, c, r1, r1 + 1);
+                gemm().multiplyRows(a, transA, b, transB, bias, c, r1 + 1, n);
+                assertThat(c).as("%s %dx%dx%d form %d split at %d", gemm().name(), n, k, m, form, r1).isDeepEqualTo(whole);
+            }
+        }
+    }
+
+    @Test
     void theBiasIsWhereEachSumStarts() {
         // 1e16 + 1 − 1e16 is 0 in doubles but 1 when the 1 is added last: the order is part of the contract
         double[][] x = {{1.0, 1.0}};

@@ -61,9 +61,10 @@ public abstract class LayerAccess {
      *
      * @param layer the layer
      * @param outputGradient {@code dA}, not modified
+     * @param threads at most this many threads
      * @return {@code dZ}, the layer's reused array
      */
-    public abstract double[][] activationGradient(LinearLayer layer, double[][] outputGradient);
+    public abstract double[][] activationGradient(LinearLayer layer, double[][] outputGradient, int threads);
 
     /**
      * The layer's reused {@code dZ} array, for a loss fused with the activation to write into.

@@ -55,12 +55,16 @@ final class Regularization implements Optimizer {
         double[][] theta = PARAMS.front(parameter);   // W as it was before this step
         double[][] g = adjusted.computeIfAbsent(parameter, p -> new double[p.rows()][p.columns()]);
         boolean decay = weightDecay > 0 && parameter.role() == Parameter.Role.WEIGHTS;
-        for (int i = 0; i < gradient.length; i++) {
-            for (int j = 0; j < gradient[i].length; j++) {
-                // g = dW + λ·W   (weights only; biases are not decayed)
-                g[i][j] = decay ? gradient[i][j] + weightDecay * theta[i][j] : gradient[i][j];
-            }
-        }
+        // each entry on its own, so the rows may be shared among threads
+        io.github.backprop4j.internal.Parallel.forRows(gradient.length, threads, 4L * gradient.length * gradient[0].length,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        for (int j = 0; j < gradient[i].length; j++) {
+                            // g = dW + λ·W   (weights only; biases are not decayed)
+                            g[i][j] = decay ? gradient[i][j] + weightDecay * theta[i][j] : gradient[i][j];
+                        }
+                    }
+                });
         if (!Double.isInfinite(clipNorm)) {
             clip(g);
         }

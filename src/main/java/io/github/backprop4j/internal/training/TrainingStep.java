@@ -32,7 +32,8 @@ public final class TrainingStep {
     private final LogitLoss fused;          // the loss, when it is fused with the output activation; else null
     private final DropoutMask[] dropout;    // per layer, null where there is none
     private final StepObserver observer;    // sees every matrix of the step; StepObserver.NONE when training
-    private final int threads;              // the products' rows are shared among up to this many threads
+    private final int maxThreads;           // the most threads a step is shared among
+    private int threads;                    // the threads of the current step: fewer for a small one
     private double[][] lossGradient;        // dA_L on the general path, reused while the batch size stays
     private double[][] predicted;
     private double[][] target;
@@ -45,12 +46,14 @@ public final class TrainingStep {
      * @param loss     the loss
      * @param dropout  per layer, null where there is none
      * @param observer sees every matrix; {@link StepObserver#NONE} when training
-     * @param threads  at most this many threads for the products
+     * @param threads  at most this many threads for a step; a small step takes fewer
+     *                 ({@link io.github.backprop4j.internal.Parallel#threadsForStep})
      */
     public TrainingStep(List<LinearLayer> layers, Loss loss, DropoutMask[] dropout, StepObserver observer, int threads) {
         this.layers = layers;
         this.observer = observer;
-        this.threads = threads;
+        this.maxThreads = threads;
+        this.threads = 1;
         this.loss = loss;
         this.dropout = dropout;
         LinearLayer output = layers.get(layers.size() - 1);
@@ -82,6 +85,7 @@ public final class TrainingStep {
      * @return the batch's loss
      */
     public double forward(double[][] x, double[][] y, double[] rowWeights) {
+        threads = io.github.backprop4j.internal.Parallel.threadsForStep(forwardWork(x.length), maxThreads);
         double[][] a = x;
         for (int l = 0; l < layers.size(); l++) {
             a = HOOKS.forward(layers.get(l), a, threads);
@@ -103,6 +107,15 @@ public final class TrainingStep {
         }
         // general: L = loss(P, Y)
         return loss.value(predicted, y);
+    }
+
+    /** {@return the multiply-adds of a forward pass over {@code rows} rows, {@code B · Σ inputs · outputs}} */
+    private long forwardWork(int rows) {
+        long perRow = 0;
+        for (LinearLayer layer : layers) {
+            perRow += (long) layer.inputs() * layer.outputs();
+        }
+        return rows * perRow;
     }
 
     /** {@code L = (1/B) Σᵢ wᵢ·Lᵢ}: each row's loss weighted by its class weight. */
@@ -165,7 +178,7 @@ public final class TrainingStep {
                 }
                 observer.outputGradient(l, gradient);
                 // dZ_l = dA_l ⊙ f'(Z_l), the activation's chain rule
-                dZ = HOOKS.activationGradient(layer, gradient);
+                dZ = HOOKS.activationGradient(layer, gradient, threads);
             }
             observer.preActivationGradient(l, dZ, l == last && fused != null);
             // dW, db; dA_(l−1) = dZ_l · W_lᵀ, except for the first layer, whose dA_0 = ∂L/∂X
