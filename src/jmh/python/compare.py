@@ -7,9 +7,12 @@ side:
   Softmax; SGD, batch 64; 20,000 rows of 784 uniform features labelled by a random linear
   teacher), on 1 and 2 threads, on each kernel path.
 
-Run from the repository root, with Debian's python3-torch installed:
+Run from the repository root, with Debian's python3-torch installed, and PyTorch 2.13 from its
+CPU wheel in a venv of its own (TORCH_PYTHON; docs/performance.md says how to make it), for
+ROUNDS interleaved rounds (default 1; the kernels' table only in a single round):
 
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 src/jmh/python/compare.py
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE TORCH_PYTHON=/tmp/torch213/bin/python3 \
+        /usr/bin/python3 src/jmh/python/compare.py 3
 
 (This environment may set OPENBLAS_CORETYPE to an older core, which slows OpenBLAS; the command
 unsets it for this run only. Some CPUs need OPENBLAS_CORETYPE=SkylakeX for Debian's OpenBLAS.)
@@ -132,57 +135,102 @@ def kernels_table(threadpool_limits):
               f" {paths['scalar'] / np_g:10.2f} {paths['vector'] / np_g:10.2f}")
 
 
+TORCH_EPOCH = r"""
+import sys, time, numpy as np, torch
+threads, rows, batch, lr = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+torch.set_default_dtype(torch.float64)
+torch.set_num_threads(threads)
+rng = np.random.default_rng(7)
+x = rng.random((rows, 784))
+y = np.argmax(x @ rng.standard_normal((784, 10)), axis=1)
+torch.manual_seed(1)
+model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128),
+                            torch.nn.ReLU(), torch.nn.Linear(128, 10))
+opt = torch.optim.SGD(model.parameters(), lr=lr)
+tx, ty = torch.from_numpy(x), torch.from_numpy(y)
+loss_fn = torch.nn.CrossEntropyLoss()
+times = []
+for _ in range(3):
+    t0 = time.perf_counter()
+    for start in range(0, rows, batch):
+        opt.zero_grad()
+        loss_fn(model(tx[start:start + batch]), ty[start:start + batch]).backward()
+        opt.step()
+    times.append(time.perf_counter() - t0)
+print(torch.__version__, rows / sorted(times)[1])
+"""
+
+
+def torch_rate(python, threads):
+    """Samples/s of PyTorch under interpreter {@code python}: the median of 3 epochs, in a process of its own."""
+    out = subprocess.run([python, "-c", TORCH_EPOCH, str(threads), str(ROWS), str(BATCH), str(LR)], check=True,
+                         capture_output=True, text=True).stdout.split()
+    return out[0], float(out[1])
+
+
+def peers():
+    """The PyTorch interpreters: Debian's python3-torch, and the 2.13 CPU wheel's venv when given."""
+    found = {}
+    for python in ["/usr/bin/python3", os.environ.get("TORCH_PYTHON", "")]:
+        if python and subprocess.run([python, "-c", "import torch"], capture_output=True).returncode == 0:
+            found[python] = None
+    return list(found)
+
+
+def spread(values):
+    values = sorted(values)
+    return f"{values[len(values) // 2]:9.0f} ({values[0]:.0f}-{values[-1]:.0f})"
+
+
 def main():
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     try:
         from threadpoolctl import threadpool_info, threadpool_limits
     except ImportError:
         threadpool_info, threadpool_limits = (lambda: []), None
-    import torch
-    torch.set_default_dtype(torch.float64)
     print("numpy", np.__version__, "BLAS:", [(i.get("internal_api"), i.get("architecture")) for i in threadpool_info()])
-    print("torch", torch.__version__, "float64")
-    kernels_table(threadpool_limits)
-    paths = {path: run_jmh(path) for path in ("scalar", "vector")}
+    if rounds == 1:
+        kernels_table(threadpool_limits)   # a round of several is about training; the kernels take minutes more
+    rates = {}          # figure -> samples/s per round
+    rows_us = {}
+    pythons = peers()
     rng = np.random.default_rng(7)
     x, y = teacher(rng)
-    print(f"{'':36s} {'backprop4j':>12s} {'numpy':>12s} {'PyTorch':>12s} {'vs numpy':>9s} {'vs torch':>9s}")
+    for _ in range(rounds):
+        # one round: each kernel path, numpy and each PyTorch, on 1 and 2 threads, one after the other
+        for path in ("scalar", "vector"):
+            ours = run_jmh(path)
+            for threads in (1, 2):
+                rates.setdefault(f"backprop4j {path}, {threads} thread(s)", []).append(
+                    ROWS / (ours[f"epoch{threads}"]["score"] / 1000))
+            rows_us.setdefault(path, []).append(ours["wideRow"]["scorePercentiles"]["50.0"])
+        for threads in (1, 2):
+            if threadpool_limits:
+                threadpool_limits(threads)
+            params = init(np.random.default_rng(1))
+            rates.setdefault(f"numpy, {threads} thread(s)", []).append(ROWS / best(lambda: numpy_epoch(x, y, params), 2))
+            for python in pythons:
+                version, rate = torch_rate(python, threads)
+                rates.setdefault(f"PyTorch {version}, {threads} thread(s)", []).append(rate)
+    print(f"training samples/s, 784-256-128-10, SGD, batch {BATCH}: median over {rounds} round(s) (lowest-highest), raw")
+    for figure, values in rates.items():
+        print(f"  {figure:40s} {spread(values)}  {[round(v) for v in values]}")
     for threads in (1, 2):
-        torch.set_num_threads(threads)
-        if threadpool_limits:
-            threadpool_limits(threads)
-        params = init(np.random.default_rng(1))
-        np_s = ROWS / best(lambda: numpy_epoch(x, y, params), 2)
-        model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128),
-                                    torch.nn.ReLU(), torch.nn.Linear(128, 10))
-        opt = torch.optim.SGD(model.parameters(), lr=LR)
-        tx, ty = torch.from_numpy(x), torch.from_numpy(y)
-        loss_fn = torch.nn.CrossEntropyLoss()
-
-        def torch_epoch():
-            for start in range(0, ROWS, BATCH):
-                opt.zero_grad()
-                loss_fn(model(tx[start:start + BATCH]), ty[start:start + BATCH]).backward()
-                opt.step()
-        torch_s = ROWS / best(torch_epoch, 2)
-        for path, ours in paths.items():
-            ours_s = ROWS / (ours[f"epoch{threads}"]["score"] / 1000)
-            print(f"training samples/s, {threads} thread(s), {path:6s} {ours_s:12.0f} {np_s:12.0f} {torch_s:12.0f}"
-                  f" {ours_s / np_s:9.2f} {ours_s / torch_s:9.2f}")
-    torch.set_num_threads(1)
+        for torch_figure in [f for f in rates if f.startswith("PyTorch") and f.endswith(f"{threads} thread(s)")]:
+            ours = rates[f"backprop4j vector, {threads} thread(s)"]
+            ratios = [a / b for a, b in zip(ours, rates[torch_figure])]
+            print(f"  vector path / {torch_figure}: median {sorted(ratios)[len(ratios) // 2]:.2f},"
+                  f" per round {[round(r, 2) for r in ratios]}")
+    for path in ("scalar", "vector"):
+        ratios = [a / b for a, b in zip(rates[f"backprop4j {path}, 2 thread(s)"], rates[f"backprop4j {path}, 1 thread(s)"])]
+        print(f"  {path} 2 threads / 1: median {sorted(ratios)[len(ratios) // 2]:.2f}, per round {[round(r, 2) for r in ratios]}")
     if threadpool_limits:
         threadpool_limits(1)
     params = init(np.random.default_rng(1))
     row = x[0]
     np_row = best(lambda: [numpy_row(row, params) for _ in range(1000)], 5) / 1000 * 1e6
-    model.eval()
-    trow = torch.from_numpy(row).unsqueeze(0)
-    with torch.no_grad():
-        torch_row = best(lambda: [torch.softmax(model(trow), 1) for _ in range(1000)], 5) / 1000 * 1e6
-    for path, ours in paths.items():
-        ours_row = ours["wideRow"]["scorePercentiles"]["50.0"]
-        print(f"single-row predict, median us, {path:6s} {ours_row:12.1f} {np_row:12.1f} {torch_row:12.1f}"
-              f" {np_row / ours_row:9.2f} {torch_row / ours_row:9.2f}   (ratios: their time / ours)")
-        print(f"copying the weights once (floor), us  {ours['streamWideWeights']['scorePercentiles']['50.0']:12.1f}")
+    for path, values in rows_us.items():
+        print(f"single-row predict, median us, {path:6s} {sorted(values)[len(values) // 2]:8.1f}   numpy {np_row:8.1f}")
 
 
 if __name__ == "__main__":
