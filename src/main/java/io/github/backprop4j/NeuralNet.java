@@ -424,7 +424,7 @@ public final class NeuralNet {
                 throw e;
             }
             String[] detail = new String[1];
-            int bad = BufferedUpdate.firstNonFinite(parameters, detail);
+            int bad = BufferedUpdate.firstNonFinite(parameters, detail, 1);
             if (bad >= 0) {
                 BufferedUpdate.discard(parameters);
                 for (int p = 0; p < before.length; p++) {

@@ -66,9 +66,10 @@ public abstract class ParameterAccess {
      * Where the pending update left a non-finite number, in its values or its optimizer state.
      *
      * @param parameter the parameter, during a buffered update
+     * @param threads   at most this many threads for the scan
      * @return e.g. {@code "[2][0] is Infinity"} or {@code "optimizer state 'v'[0][1] is NaN"}, or null when all is finite
      */
-    public abstract String firstNonFinite(Parameter parameter);
+    public abstract String firstNonFinite(Parameter parameter, int threads);
 
     /**
      * Makes the back buffers the published values and state (a reference swap).

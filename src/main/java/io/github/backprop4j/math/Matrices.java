@@ -112,54 +112,7 @@ public final class Matrices {
      */
     public static int[] firstNonFinite(double[][] a) {
         checkArgument(a != null, "firstNonFinite: matrix must not be null");
-        if (allRowsFinite(a)) {
-            return null;
-        }
-        for (int i = 0; i < a.length; i++) {
-            double[] row = a[i];
-            if (!allFinite(row)) {
-                for (int j = 0; j < row.length; j++) {
-                    if (!Double.isFinite(row[j])) {
-                        return new int[] {i, j};
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Whether every row is finite, the rows shared among the processors when there are many values. */
-    private static boolean allRowsFinite(double[][] a) {
-        long values = 0;
-        for (double[] row : a) {
-            values += row == null ? 0 : row.length;
-        }
-        boolean[] bad = new boolean[1];
-        // the work is one pass over memory, so a large matrix is worth sharing even at one operation per value
-        Parallel.forRows(a.length, Parallel.defaultThreads(), values / 8, (from, to) -> {
-            for (int i = from; i < to && !bad[0]; i++) {
-                if (a[i] != null && !allFinite(a[i])) {
-                    bad[0] = true;
-                }
-            }
-        });
-        return !bad[0];
-    }
-
-    private static final long EXPONENT = 0x7ff0000000000000L;
-    private static final long EXPONENT_UNIT = 0x0010000000000000L;
-
-    /**
-     * Whether every value of {@code row} is finite: NaN and ±∞ are the doubles whose exponent bits
-     * are all ones, and adding one unit to an all-ones exponent carries into the sign bit, so one
-     * OR over the row (which the JIT vectorises) tells.
-     */
-    private static boolean allFinite(double[] row) {
-        long carry = 0;
-        for (double v : row) {
-            carry |= (Double.doubleToRawLongBits(v) & EXPONENT) + EXPONENT_UNIT;
-        }
-        return carry >= 0;
+        return io.github.backprop4j.internal.Finite.first(a, Parallel.defaultThreads());
     }
 
     /**

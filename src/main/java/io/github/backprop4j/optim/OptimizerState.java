@@ -98,11 +98,11 @@ public final class OptimizerState {
         pending = true;
     }
 
-    /** Where the pending update left a non-finite number, or null. */
-    String firstNonFinite() {
+    /** Where the pending update left a non-finite number, or null; the scan shared among up to {@code threads} threads. */
+    String firstNonFinite(int threads) {
         double[][][] current = pending ? next : buffers;
         for (int b = 0; b < current.length; b++) {
-            int[] at = io.github.backprop4j.math.Matrices.firstNonFinite(current[b]);
+            int[] at = io.github.backprop4j.internal.Finite.first(current[b], threads);
             if (at != null) {
                 return "optimizer state '" + names.get(b) + "'[" + at[0] + "][" + at[1] + "] is " + current[b][at[0]][at[1]];
             }

@@ -77,12 +77,12 @@ public final class Parameter {
         }
 
         @Override
-        public String firstNonFinite(Parameter p) {
-            int[] at = Matrices.firstNonFinite(p.values());
+        public String firstNonFinite(Parameter p, int threads) {
+            int[] at = io.github.backprop4j.internal.Finite.first(p.values(), threads);
             if (at != null) {
                 return "[" + at[0] + "][" + at[1] + "] is " + p.values()[at[0]][at[1]];
             }
-            return p.state == null ? null : p.state.firstNonFinite();
+            return p.state == null ? null : p.state.firstNonFinite(threads);
         }
 
         @Override

@@ -51,11 +51,12 @@ public final class BufferedUpdate {
      *
      * @param parameters the parameters, during the update
      * @param detail     receives the description of the entry at index 0
+     * @param threads    at most this many threads for the scan
      * @return the parameter's index, or -1 when everything is finite
      */
-    public static int firstNonFinite(List<Parameter> parameters, String[] detail) {
+    public static int firstNonFinite(List<Parameter> parameters, String[] detail, int threads) {
         for (int p = 0; p < parameters.size(); p++) {
-            String bad = PARAMS.firstNonFinite(parameters.get(p));
+            String bad = PARAMS.firstNonFinite(parameters.get(p), threads);
             if (bad != null) {
                 detail[0] = bad;
                 return p;

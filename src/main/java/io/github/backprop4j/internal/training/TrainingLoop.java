@@ -313,7 +313,7 @@ public final class TrainingLoop {
     /** Publishes the step, or drops it and stops when it left a non-finite number anywhere. */
     private void checkAndPublish(int epoch, int batch) {
         String[] detail = new String[1];
-        int p = BufferedUpdate.firstNonFinite(parameters, detail);
+        int p = BufferedUpdate.firstNonFinite(parameters, detail, step.threads());
         if (p < 0) {
             BufferedUpdate.publish(layers, parameters);
             return;

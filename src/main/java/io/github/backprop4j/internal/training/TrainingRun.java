@@ -78,7 +78,7 @@ public final class TrainingRun {
             // one stream per layer, so adding dropout to one layer leaves the others' masks as they were
             dropout.put(layer, Xoroshiro128PlusPlus.seeded(config.seed() ^ 0x632BE59BD9B4E019L * (layer + 1)));
         }
-        return new TrainingRun(settingsOf(config), config.optimizer(), features.length, hash(features, targets),
+        return new TrainingRun(settingsOf(config), config.optimizer(), features.length, hash(features, targets, config.threads()),
                 Xoroshiro128PlusPlus.seeded(config.seed()), dropout, new ArrayList<>());
     }
 
@@ -113,7 +113,7 @@ public final class TrainingRun {
                 + " than the epoch total %d; the total may only grow", epochsDone, config.epochs());
         checkArgument(features.length == rows, "cannot resume the training run: it started on %d rows, these are %d;"
                 + " resume on the same training rows", rows, features.length);
-        long h = hash(features, targets);
+        long h = hash(features, targets, config.threads());
         checkArgument(h == dataHash, "cannot resume the training run: these %d rows differ from the ones it started on"
                 + " (hash %016x, expected %016x); resume on the same training rows in the same order", rows, h, dataHash);
     }
@@ -164,7 +164,7 @@ public final class TrainingRun {
                 y[i][0] = labels[i];
             }
         }
-        return v + String.format(" hash %016x", hash(v.features(), y));
+        return v + String.format(" hash %016x", hash(v.features(), y, 1));
     }
 
     /**
@@ -173,11 +173,18 @@ public final class TrainingRun {
      * 784 values costs a few milliseconds); each row's lanes then mixed into the total through
      * SplitMix64, with the row's length, in row order.
      */
-    static long hash(double[][] features, double[][] targets) {
+    static long hash(double[][] features, double[][] targets, int threads) {
         long h = 0x9E3779B97F4A7C15L * (features.length + 1);
         for (double[][] m : new double[][][] {features, targets}) {
-            for (double[] row : m) {
-                h = Xoroshiro128PlusPlus.splitMix64(h ^ rowHash(row));
+            // the rows' hashes, shared among threads (each row's on one thread), then combined in order
+            long[] rowHashes = new long[m.length];
+            io.github.backprop4j.internal.Parallel.forRows(m.length, threads, m.length == 0 ? 0 : (long) m.length * m[0].length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    rowHashes[i] = rowHash(m[i]);
+                }
+            });
+            for (long r : rowHashes) {
+                h = Xoroshiro128PlusPlus.splitMix64(h ^ r);
             }
         }
         return h;

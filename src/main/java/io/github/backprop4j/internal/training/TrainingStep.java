@@ -71,6 +71,11 @@ public final class TrainingStep {
         this(layers, loss, new DropoutMask[layers.size()], StepObserver.NONE, threads);
     }
 
+    /** {@return the threads of the step since the last forward: the most allowed, fewer for a small step} */
+    public int threads() {
+        return threads;
+    }
+
     /** {@return whether the loss is fused with the output activation} */
     public boolean isFused() {
         return fused != null;
