@@ -28,7 +28,7 @@ final class SharedPasses {
     private static final Gemm KERNELS = Kernels.selected();
 
     private final Activation activation;
-    // the operands of the pass in progress, set before each hand-over
+    // the operands of the pass in progress, set before each hand-over (arrays the layer keeps anyway)
     private double[][] x;
     private double[][] w;
     private double[] b;
@@ -54,11 +54,7 @@ final class SharedPasses {
         this.w = weights;
         this.b = bias;
         this.rows = r;
-        try {
-            Parallel.forRows(r.chunks(), threads, (long) r.count * weights.length * weights[0].length, forwardChunks);
-        } finally {
-            release();
-        }
+        Parallel.forRows(r.chunks(), threads, (long) r.count * weights.length * weights[0].length, forwardChunks);
     }
 
     private void forwardChunks(int c0, int c1) {
@@ -74,12 +70,8 @@ final class SharedPasses {
     void activationGradient(double[][] outputGradient, LayerWorkspace.Rows r, int threads) {
         this.dAChunks = r.chunksOf(outputGradient);
         this.rows = r;
-        try {
-            // an activation's chain rule costs a few operations per entry; softmax's a row's worth
-            Parallel.forRows(r.chunks(), threads, 16L * r.count * outputGradient[0].length, activationChunks);
-        } finally {
-            release();
-        }
+        // an activation's chain rule costs a few operations per entry; softmax's a row's worth
+        Parallel.forRows(r.chunks(), threads, 16L * r.count * outputGradient[0].length, activationChunks);
     }
 
     private void activationChunks(int c0, int c1) {
@@ -104,11 +96,7 @@ final class SharedPasses {
         this.rows = r;
         this.shares = threads;
         long work = (long) r.count * weights.length * weights[0].length * (inputGradient == null ? 1 : 2);
-        try {
-            Parallel.forRows(threads, threads, work, gradientShares);
-        } finally {
-            release();
-        }
+        Parallel.forRows(threads, threads, work, gradientShares);
     }
 
     private void gradientShares(int s0, int s1) {
@@ -141,18 +129,5 @@ final class SharedPasses {
     /** The start of share {@code s} of {@code n} units among {@link #shares}. */
     private int share(int n, int s) {
         return (int) ((long) n * s / shares);
-    }
-
-    /** Drops the references to the step's matrices, which the layer owns. */
-    private void release() {
-        x = null;
-        w = null;
-        b = null;
-        dAChunks = null;
-        dZ = null;
-        dW = null;
-        db = null;
-        dInput = null;
-        rows = null;
     }
 }

@@ -102,7 +102,7 @@ public final class OptimizerState {
     String firstNonFinite(int threads) {
         double[][][] current = pending ? next : buffers;
         for (int b = 0; b < current.length; b++) {
-            int[] at = io.github.backprop4j.internal.Finite.first(current[b], threads);
+            int[] at = io.github.backprop4j.math.Matrices.firstNonFinite(current[b], threads);
             if (at != null) {
                 return "optimizer state '" + names.get(b) + "'[" + at[0] + "][" + at[1] + "] is " + current[b][at[0]][at[1]];
             }

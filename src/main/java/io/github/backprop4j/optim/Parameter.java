@@ -78,7 +78,7 @@ public final class Parameter {
 
         @Override
         public String firstNonFinite(Parameter p, int threads) {
-            int[] at = io.github.backprop4j.internal.Finite.first(p.values(), threads);
+            int[] at = Matrices.firstNonFinite(p.values(), threads);
             if (at != null) {
                 return "[" + at[0] + "][" + at[1] + "] is " + p.values()[at[0]][at[1]];
             }

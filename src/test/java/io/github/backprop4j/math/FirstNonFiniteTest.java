@@ -1,4 +1,4 @@
-package io.github.backprop4j.internal;
+package io.github.backprop4j.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +6,14 @@ import io.github.backprop4j.GradientCheck;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The scan for non-finite numbers reports the first one, row by row, whatever the threads. */
-class FiniteTest {
+/** {@link Matrices#firstNonFinite(double[][], int)} reports the first non-finite entry, row by row, whatever the threads. */
+class FirstNonFiniteTest {
 
     @Test
     void aFiniteMatrixHasNoneOnAnyThreadCount() {
         double[][] a = GradientCheck.gaussian(800, 600, new Random(1));   // 480,000 values: shared when allowed
         for (int threads = 1; threads <= 4; threads++) {
-            assertThat(Finite.first(a, threads)).isNull();
+            assertThat(Matrices.firstNonFinite(a, threads)).isNull();
         }
     }
 
@@ -24,16 +24,23 @@ class FiniteTest {
         a[513][599] = Double.NEGATIVE_INFINITY;
         a[513][600 - 2] = Double.POSITIVE_INFINITY;
         for (int threads = 1; threads <= 4; threads++) {
-            assertThat(Finite.first(a, threads)).as("%d threads", threads).containsExactly(513, 598);
+            assertThat(Matrices.firstNonFinite(a, threads)).as("%d threads", threads).containsExactly(513, 598);
         }
         a[0][0] = Double.NaN;
-        assertThat(Finite.first(a, 2)).containsExactly(0, 0);
+        assertThat(Matrices.firstNonFinite(a, 2)).containsExactly(0, 0);
     }
 
     @Test
     void rowsOfDifferentLengthsAndNullRowsAreScanned() {
         double[][] a = {null, {1, 2, 3}, {}, {4, Double.NaN}};
-        assertThat(Finite.first(a, 2)).containsExactly(3, 1);
-        assertThat(Finite.first(new double[][] {null, {1}}, 1)).isNull();
+        assertThat(Matrices.firstNonFinite(a, 2)).containsExactly(3, 1);
+        assertThat(Matrices.firstNonFinite(new double[][] {null, {1}}, 1)).isNull();
+    }
+
+    @Test
+    void threadsMustBePositive() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Matrices.firstNonFinite(new double[][] {{1}}, 0))
+                .withMessage("firstNonFinite: threads must be > 0, got 0");
     }
 }
