@@ -2,6 +2,7 @@ package io.github.backprop4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.backprop4j.activation.Activation;
 import io.github.backprop4j.activation.ReLU;
 import io.github.backprop4j.activation.Sigmoid;
 import io.github.backprop4j.activation.Softmax;
@@ -14,6 +15,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +70,34 @@ class ThreadsTest {
                 assertThat(p).isDeepEqualTo(predicted);
             }
         }
+    }
+
+    @Test
+    void anActivationIsHandedChunksOfSixteenRows() {
+        Set<Integer> forwardRows = ConcurrentHashMap.newKeySet();
+        Set<Integer> backwardRows = ConcurrentHashMap.newKeySet();
+        Activation recording = new Activation() {
+            private final ReLU relu = new ReLU();
+
+            @Override
+            public double[][] forward(double[][] z) {
+                forwardRows.add(z.length);
+                return relu.forward(z);
+            }
+
+            @Override
+            public double[][] backward(double[][] z, double[][] a, double[][] outputGradient) {
+                backwardRows.add(z.length);
+                return relu.backward(z, a, outputGradient);
+            }
+        };
+        Random random = new Random(5);
+        NeuralNet net = new NeuralNet(new LinearLayer(6, 4, recording, 1L), new LinearLayer(4, 2, new Softmax(), 2L));
+        // batches of 40 rows: chunks of 16, 16 and 8; the epoch's last batch of 20: 16 and 4
+        net.fit(GradientCheck.gaussian(100, 6, random), random.ints(100, 0, 2).toArray(),
+                TrainingConfig.builder().epochs(1).batchSize(40).noValidation().noEarlyStopping().build());
+        assertThat(forwardRows).containsExactlyInAnyOrder(16, 8, 4);
+        assertThat(backwardRows).containsExactlyInAnyOrder(16, 8, 4);
     }
 
     @Test

@@ -6,7 +6,9 @@ package io.github.backprop4j.activation;
  * <p>Shapes: {@code Z}, {@code A} and both gradients are {@code [batch × units]}, one row per
  * sample. Implementations are stateless and immutable, so one instance may be shared by several
  * layers and threads: the layer caches {@code Z} and {@code A} from the forward pass and hands
- * them back to {@link #backward}.
+ * them back to {@link #backward}. Training hands a batch over in chunks of rows, on several
+ * threads, so a row of the result must depend on the same row of the inputs alone (as for an
+ * element-wise function or softmax).
  *
  * <pre>{@code
  * Activation relu = new ReLU();

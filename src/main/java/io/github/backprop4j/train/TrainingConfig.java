@@ -226,9 +226,9 @@ public final class TrainingConfig {
     }
 
     /**
-     * The most threads a training step's matrix products are shared among. Each output row is
-     * computed by one thread in a fixed order, so the same seed gives bit-identical training
-     * whatever this is.
+     * The most threads a training step is shared among; a step with little work uses fewer, one
+     * below about 4 M multiply-adds per thread in its forward pass. Every number is computed by one
+     * thread in a fixed order, so the same seed gives bit-identical training whatever this is.
      *
      * @return the most threads
      */
@@ -296,9 +296,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * The most threads for the matrix products of a training step (default: the available
-         * processors); 1 trains on the calling thread alone. Small products run on one thread
-         * whatever this is. Results do not depend on it.
+         * The most threads for a training step (default: the available processors); 1 trains on
+         * the calling thread alone. A small step runs on fewer, one below about 4 M multiply-adds
+         * per thread in its forward pass, so more threads do not slow a small network down.
+         * Results do not depend on it.
          *
          * @param threads at most this many threads, &gt;= 1
          * @return this builder
