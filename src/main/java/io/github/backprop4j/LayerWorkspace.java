@@ -25,7 +25,7 @@ final class LayerWorkspace {
         final double[][][] zChunks;
         final double[][][] aChunks;
         final double[][][] dZChunks;
-        private double[][] viewed;           // the matrix last cut into chunks by chunksOf, or null
+        private double[][] viewedRows;       // the rows of the matrix last cut into chunks by chunksOf, or null
         private double[][][] viewedChunks;
 
         Rows(int count, int inputs, int outputs) {
@@ -51,12 +51,17 @@ final class LayerWorkspace {
 
         /**
          * The chunks of a {@code [count × ...]} matrix from outside the workspace (the gradient from
-         * the layer above); the views of the last matrix asked for are kept, since it is reused too.
+         * the layer above); the views of the last rows asked for are kept, since training reuses
+         * them, and made again when any row is another array.
          */
         double[][][] chunksOf(double[][] m) {
-            if (m != viewed) {
+            boolean same = viewedRows != null && viewedRows.length == m.length;
+            for (int i = 0; same && i < m.length; i++) {
+                same = m[i] == viewedRows[i];
+            }
+            if (!same) {
                 viewedChunks = cut(m);
-                viewed = m;
+                viewedRows = m.clone();
             }
             return viewedChunks;
         }

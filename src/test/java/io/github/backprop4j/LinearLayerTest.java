@@ -64,6 +64,31 @@ class LinearLayerTest {
     }
 
     @Test
+    void aGradientWhoseRowsWereReplacedIsReadAnew() {
+        // the layer keeps views of the last gradient's rows (chunks of 16); new row arrays in the
+        // same outer array must be seen, not the old rows
+        Random random = new Random(21);
+        double[][] x = GradientCheck.gaussian(40, 3, random);
+        double[][] first = GradientCheck.gaussian(40, 2, random);
+        double[][] second = GradientCheck.gaussian(40, 2, random);
+        LinearLayer layer = new LinearLayer(3, 2, new Sigmoid(), 5L);
+        double[][] dA = first.clone();
+        layer.forward(x);
+        layer.gradients(dA, new double[3][2], new double[1][2]);
+        for (int i = 0; i < dA.length; i++) {
+            dA[i] = second[i].clone();
+        }
+        double[][] dW = new double[3][2];
+        layer.forward(x);
+        layer.gradients(dA, dW, new double[1][2]);
+        double[][] expected = new double[3][2];
+        LinearLayer fresh = new LinearLayer(3, 2, new Sigmoid(), 5L);
+        fresh.forward(x);
+        fresh.gradients(second, expected, new double[1][2]);
+        assertThat(dW).isDeepEqualTo(expected);
+    }
+
+    @Test
     void forward() {
         // Z = X·W + b = [1·1 + 2·3 + 0.5, 1·2 + 2·4 − 1] = [7.5, 9]
         LinearLayer layer = new LinearLayer(new double[][] {{1, 2}, {3, 4}}, new double[] {0.5, -1}, new Identity());
