@@ -38,6 +38,13 @@ class FirstNonFiniteTest {
     }
 
     @Test
+    void aNullMatrixIsNamed() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Matrices.firstNonFinite(null, 2))
+                .withMessage("firstNonFinite: matrix must not be null");
+    }
+
+    @Test
     void threadsMustBePositive() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> Matrices.firstNonFinite(new double[][] {{1}}, 0))
