@@ -101,6 +101,18 @@ class ThreadsTest {
     }
 
     @Test
+    void aSmallNetworkTrainsOnTheCallingThreadAlone() {
+        Random random = new Random(6);
+        double[][] x = GradientCheck.gaussian(150, 4, random);
+        int[] y = random.ints(150, 0, 3).toArray();
+        NeuralNet small = new NeuralNet(new LinearLayer(4, 10, new ReLU(), 1L), new LinearLayer(10, 3, new Softmax(), 2L));
+        Map<Long, Long> before = workerCpuTimes();
+        small.fit(x, y, TrainingConfig.builder().epochs(5).batchSize(32).threads(4).build());
+        Map<Long, Long> after = workerCpuTimes();
+        assertThat(after.entrySet()).as("workers that worked").noneMatch(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L));
+    }
+
+    @Test
     void aSmallStepRunsOnOneThreadAndALargeOneOnAsManyAsItsWorkAllows() {
         assertThat(Parallel.threadsForStep(32L * (4 * 10 + 10 * 5 + 5 * 3), 2)).as("iris").isEqualTo(1);
         assertThat(Parallel.threadsForStep(32L * (64 * 128 + 128 * 64 + 64 * 10), 2)).as("digits, batch 32").isEqualTo(1);
